@@ -1,0 +1,59 @@
+"""mkdocs-macros entry point: the macros an author may call in a page, and the argument pages.
+
+Each macro is a small typed function of the content model and the calling page. MACROS is the
+whole catalogue: the hooks check every `{{ … }}` in a page against it before rendering, so an
+unknown macro or a bad argument stops the build with one line naming the file and the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from . import render
+from .model import Content
+from .site import content_for
+
+
+def comparison(content: Content, page: str, table_id: str, level: int = 2) -> str:
+    """A comparison table from docs/data/comparisons.yml, with its heading."""
+    return render.comparison(content.comparison(table_id), level)
+
+
+def argument_cards(content: Content, page: str) -> str:
+    """The seven arguments as cards: number, title, claim, link."""
+    return render.argument_cards(content, page)
+
+
+def glossary(content: Content, page: str) -> str:
+    """Every term of docs/data/glossary.yml, with its definition and argument."""
+    return render.glossary(content, page)
+
+
+def decks(content: Content, page: str) -> str:
+    """The decks of slides/decks/, with their links and PDFs, for the « Présenter » page."""
+    return render.deck_list(content, page)
+
+
+MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (comparison, argument_cards, glossary, decks)}
+
+
+def _root(env) -> Path:
+    return Path(env.conf["config_file_path"]).parent
+
+
+def define_env(env) -> None:
+    for name, function in MACROS.items():
+        def macro(*args, _f=function, **kwargs) -> str:
+            return _f(content_for(_root(env)), env.page.file.src_uri, *args, **kwargs)
+
+        macro.__doc__ = function.__doc__
+        env.macro(macro, name)
+
+
+def on_post_page_macros(env) -> None:
+    """An argument page is made from its front matter; its Markdown body, if any, comes last."""
+    content = content_for(_root(env))
+    argument = content.argument_at(env.page.file.src_uri)
+    if argument is not None:
+        env.markdown = render.argument_page(content, argument, env.markdown)

@@ -1,0 +1,427 @@
+"""The content model: every piece of content an author writes, read and validated once.
+
+`load(root)` reads the argument pages' front matter, the YAML data in docs/data/ and the deck
+files in slides/decks/, checks them, and returns one immutable `Content`. Pages, decks and
+tests use that object; nothing else parses a content file. Any problem raises `ContentError`,
+whose message is one line naming the file, the entry, the field and what was expected.
+
+This module knows nothing of MkDocs or Material, so a move to another generator keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+
+
+class ContentError(Exception):
+    """Bad content: one line, naming the file, the entry, the field and what was expected."""
+
+    def __init__(self, file: str, entry: str, field: str, expected: str, line: int | None = None):
+        where = f"{file}:{line}" if line else file
+        parts = [where, entry, field, expected]
+        super().__init__(": ".join(p for p in parts if p))
+        self.file, self.entry, self.field, self.expected, self.line = file, entry, field, expected, line
+
+
+# ---------------------------------------------------------------------------------------------
+# Typed entries
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Image(Entry):
+    title: Text
+    text: Text
+
+
+class KeyFigure(Entry):
+    value: Text
+    label: Text
+    origin: Text
+
+
+class Notes(Entry):
+    """Speaker notes, one per kind of slide an argument section can show."""
+
+    intro: Text
+    claim: Text
+    image: Text
+    comparison: Text
+    question: Text
+    takeaways: Text
+    summary: Text
+
+
+class Argument(Entry):
+    number: Annotated[int, Field(ge=1, le=7)]
+    slug: Id
+    title: Text
+    short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+    claim: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=160)]
+    promise: Text
+    reality: Text
+    image: Image
+    key_figure: KeyFigure | None = None
+    takeaways: Annotated[list[Text], Field(min_length=3, max_length=3)]
+    question: Text
+    talking_points: Annotated[list[Text], Field(min_length=2, max_length=5)]
+    bullets: Annotated[list[Text], Field(min_length=1, max_length=4)]
+    notes: Notes
+    body: str = ""
+
+    @property
+    def path(self) -> str:
+        """Source path under docs/, which fixes the published address."""
+        return f"arguments/{self.number}-{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        """Address relative to the site root: arguments/<n>-<slug>/."""
+        return f"arguments/{self.number}-{self.slug}/"
+
+
+class Row(Entry):
+    criterion: Text
+    left: Text
+    right: Text
+
+
+class Comparison(Entry):
+    id: Id
+    title: Text
+    summary: Text
+    arguments: list[Annotated[int, Field(ge=1, le=7)]]
+    criterion: Text
+    left: Text
+    right: Text
+    rows: Annotated[list[Row], Field(min_length=1)]
+
+
+class Term(Entry):
+    term: Text
+    id: Id
+    forms: Annotated[list[Text], Field(min_length=1)]
+    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    argument: Annotated[int, Field(ge=1, le=7)]
+
+
+class Section(Entry):
+    id: Id
+    heading: Text
+
+
+class Author(Entry):
+    name: Text
+    organization: Text
+    role: Text
+
+
+class SiteText(Entry):
+    """Words of the site that are not an argument: headings, labels, credits."""
+
+    article_title: Text
+    author: Author
+    sections: dict[
+        Literal["claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question"],
+        Section,
+    ]
+    labels: dict[Id, Text]
+
+    def label(self, key: str) -> str:
+        return self.labels[key]
+
+
+SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question")
+LABELS = (
+    "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "glossary-more",
+    "table-source", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes",
+)
+
+
+SlideKind = Literal["title", "claim", "image", "comparison", "figure", "question", "takeaways", "summary"]
+Minutes = Annotated[int | float, Field(gt=0, le=240)]
+
+
+class DeckSection(Entry):
+    """One part of a deck. `argument` parts draw everything from the argument they name."""
+
+    kind: Literal["title", "agenda", "opener", "argument", "conclusion", "discussion", "credits"]
+    minutes: Minutes
+    number: int | None = None
+    slides: Annotated[list[SlideKind], Field(min_length=1)] | None = None
+    table: Id | None = None
+
+
+class Deck(Entry):
+    id: Id
+    title: Text
+    subtitle: Text
+    audience: Text
+    argument_slides: Annotated[list[SlideKind], Field(min_length=1)]
+    sections: Annotated[list[DeckSection], Field(min_length=1)]
+
+    @property
+    def minutes(self) -> float:
+        return sum(s.minutes for s in self.sections)
+
+    def slides_for(self, section: DeckSection) -> list[str]:
+        return list(section.slides or self.argument_slides)
+
+
+class Talk(Entry):
+    """The words of a deck's shared slides (not the arguments'): in docs/data/talk.yml."""
+
+    class Part(Entry):
+        title: Text
+        points: list[Text] = []
+        notes: Text
+
+    title: Part
+    agenda: Part
+    opener: Part
+    conclusion: Part
+    discussion: Part
+    credits: Part
+    qr_caption: Text
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole content
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    site: SiteText
+    arguments: tuple[Argument, ...]
+    comparisons: tuple[Comparison, ...]
+    glossary: tuple[Term, ...]
+    talk: Talk
+    decks: tuple[Deck, ...] = field(default=())
+
+    def argument(self, number: int) -> Argument:
+        return self.arguments[number - 1]
+
+    def argument_at(self, src_path: str) -> Argument | None:
+        """The argument whose page is docs/<src_path>, if any."""
+        return self._by_path.get(src_path.replace("\\", "/"))
+
+    def comparison(self, table_id: str) -> Comparison:
+        try:
+            return self._by_id[table_id]
+        except KeyError:
+            known = ", ".join(sorted(self._by_id))
+            raise KeyError(f"unknown comparison table « {table_id} » (known: {known})") from None
+
+    def comparisons_for(self, number: int) -> list[Comparison]:
+        return [c for c in self.comparisons if number in c.arguments]
+
+    @cached_property
+    def _by_path(self) -> dict[str, Argument]:
+        return {a.path: a for a in self.arguments}
+
+    @cached_property
+    def _by_id(self) -> dict[str, Comparison]:
+        return {c.id: c for c in self.comparisons}
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+DATA = Path("docs/data")
+ARGUMENTS = Path("docs/arguments")
+DECKS = Path("slides/decks")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.DOTALL)
+ARGUMENT_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+
+
+def read_yaml(path: Path, root: Path, text: str | None = None, line_offset: int = 0) -> Any:
+    rel = _rel(path, root)
+    try:
+        if text is None:
+            text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text)
+    except FileNotFoundError:
+        raise ContentError(rel, "", "", "file missing") from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise ContentError(rel, "", "YAML syntax error", f"{e.problem or e.context}", line) from None
+    except yaml.YAMLError as e:
+        raise ContentError(rel, "", "YAML error", str(e).replace("\n", " ")) from None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _field_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+EXPECTED = {
+    "missing": "missing (required)",
+    "extra_forbidden": "unknown field (check its spelling)",
+    "string_type": "expected a text",
+    "int_type": "expected a whole number",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping of fields",
+    "model_type": "expected a mapping of fields",
+    "string_too_short": "expected a non-empty text",
+    "too_short": "expected more items",
+    "too_long": "expected fewer items",
+}
+
+
+def _explain(error: dict) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    got = error.get("input")
+    if kind == "string_too_short" and ctx.get("min_length", 1) > 1:
+        return f"expected at least {ctx['min_length']} characters, got {len(got)}"
+    if kind == "string_too_long":
+        return f"expected at most {ctx['max_length']} characters, got {len(got)}"
+    if kind in ("too_short", "too_long"):
+        return error["msg"].replace("List", "expected a list").replace("Value", "expected a value")
+    if kind == "string_pattern_mismatch":
+        return f"expected lowercase words joined by dashes (like « ocean-rouge »), got « {got} »"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{error['msg'].replace('Input', 'expected a number')}, got {got!r}"
+    if kind == "literal_error":
+        return f"{error['msg'].replace('Input', 'expected one of')}, got « {got} »"
+    if kind in EXPECTED:
+        suffix = "" if kind in ("missing", "extra_forbidden") or got is None else f", got {type(got).__name__} {got!r}"
+        return EXPECTED[kind] + suffix
+    return error["msg"]
+
+
+def validate(model: type[Entry], data: Any, rel: str, entry: str) -> Any:
+    if not isinstance(data, dict):
+        raise ContentError(rel, entry, "", f"expected a mapping of fields, got {type(data).__name__}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("int", "float", "function"))))
+        raise ContentError(rel, entry, _field_path(loc) or "(entry)", _explain(err)) from None
+
+
+def _entry_name(i: int, item: Any, key: str = "id") -> str:
+    if isinstance(item, dict) and isinstance(item.get(key), str):
+        return f"entry {i + 1} (« {item[key]} »)"
+    return f"entry {i + 1}"
+
+
+def read_list(path: Path, root: Path, model: type[Entry], key: str = "id") -> list[Any]:
+    rel = _rel(path, root)
+    data = read_yaml(path, root)
+    if not isinstance(data, list) or not data:
+        raise ContentError(rel, "", "", "expected a non-empty list of entries")
+    items = [validate(model, item, rel, _entry_name(i, item, key)) for i, item in enumerate(data)]
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            raise ContentError(rel, f"entry {i + 1}", key, f"duplicate « {value} » (already used by entry {seen[value] + 1})")
+        seen[value] = i
+    return items
+
+
+def read_argument(path: Path, root: Path) -> Argument:
+    rel = _rel(path, root)
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(rel, "front matter", "", "expected the file to start with YAML front matter between --- lines")
+    data = read_yaml(path, root, match.group(1), line_offset=1)
+    if isinstance(data, dict):
+        data = {**data, "body": match.group(2).strip()}
+    argument = validate(Argument, data, rel, "front matter")
+    name = ARGUMENT_FILE.match(path.name)
+    if not name or (int(name.group(1)), name.group(2)) != (argument.number, argument.slug):
+        raise ContentError(rel, "front matter", "number/slug",
+                           f"expected the file name to be « {argument.number}-{argument.slug}.md » (it fixes the address)")
+    return argument
+
+
+def _check_arguments(arguments: list[Argument], root: Path) -> None:
+    numbers = sorted(a.number for a in arguments)
+    if numbers != list(range(1, 8)):
+        raise ContentError(str(ARGUMENTS), "", "number", f"expected arguments numbered exactly 1 to 7, got {numbers}")
+
+
+def _check_references(content: Content) -> None:
+    rel = str(DATA / "comparisons.yml")
+    for i, table in enumerate(content.comparisons):
+        entry = f"entry {i + 1} (« {table.id} »)"
+        for n in table.arguments:
+            if not 1 <= n <= len(content.arguments):
+                raise ContentError(rel, entry, "arguments", f"unknown argument {n}")
+    sections = content.site.sections
+    missing = [key for key in SECTION_ORDER if key not in sections]
+    if missing:
+        raise ContentError(str(DATA / "site.yml"), "sections", missing[0], "missing (required)")
+    absent = [key for key in LABELS if key not in content.site.labels]
+    if absent:
+        raise ContentError(str(DATA / "site.yml"), "labels", absent[0], "missing (required)")
+
+
+def read_deck(path: Path, root: Path, content: Content) -> Deck:
+    rel = _rel(path, root)
+    deck = validate(Deck, read_yaml(path, root), rel, f"deck « {path.stem} »")
+    if deck.id != path.stem:
+        raise ContentError(rel, f"deck « {path.stem} »", "id", f"expected « {path.stem} » (the file name), got « {deck.id} »")
+    tables = {c.id for c in content.comparisons}
+    for i, section in enumerate(deck.sections):
+        entry = f"sections[{i}] ({section.kind})"
+        if section.kind == "argument":
+            if section.number is None or not 1 <= section.number <= len(content.arguments):
+                raise ContentError(rel, entry, "number", f"expected an argument number from 1 to {len(content.arguments)}, got {section.number!r}")
+            if section.table is not None and section.table not in tables:
+                raise ContentError(rel, entry, "table", f"unknown comparison table « {section.table} » (known: {', '.join(sorted(tables))})")
+        else:
+            extra = [k for k in ("number", "slides", "table") if getattr(section, k) is not None]
+            if extra:
+                raise ContentError(rel, entry, extra[0], f"only an « argument » section takes « {extra[0]} »")
+    return deck
+
+
+def load(root: Path | str = ".") -> Content:
+    """Read and validate all content under root. Raises ContentError on the first problem."""
+    root = Path(root).resolve()
+    site = validate(SiteText, read_yaml(root / DATA / "site.yml", root), str(DATA / "site.yml"), "")
+    paths = sorted((root / ARGUMENTS).glob("*.md"))
+    arguments = sorted((read_argument(p, root) for p in paths), key=lambda a: a.number)
+    _check_arguments(arguments, root)
+    content = Content(
+        root=root,
+        site=site,
+        arguments=tuple(arguments),
+        comparisons=tuple(read_list(root / DATA / "comparisons.yml", root, Comparison)),
+        glossary=tuple(read_list(root / DATA / "glossary.yml", root, Term)),
+        talk=validate(Talk, read_yaml(root / DATA / "talk.yml", root), str(DATA / "talk.yml"), ""),
+    )
+    _check_references(content)
+    decks = tuple(read_deck(p, root, content) for p in sorted((root / DECKS).glob("*.yml")))
+    return replace(content, decks=decks)

@@ -1,0 +1,156 @@
+"""Markdown and HTML made from the content model: tables, cards, glossary, argument pages.
+
+Pure functions of model objects and the source path of the page they go in; no MkDocs here.
+Data text is escaped (`<` becomes `&lt;`), so a tag typed in a YAML file shows as text.
+Links are written as relative Markdown links to source files, so MkDocs checks them.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from .model import Argument, Comparison, Content
+
+
+def md(text: str) -> str:
+    """Author text for Markdown: inline Markdown kept, raw HTML disabled."""
+    return text.replace("<", "&lt;")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def link(target: str, page: str) -> str:
+    """Relative link from the source file `page` to the source file `target` (both under docs/)."""
+    target, _, anchor = target.partition("#")
+    rel = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def table_id(table: Comparison) -> str:
+    return f"tableau-{table.id}"
+
+
+def comparison(table: Comparison, level: int = 2) -> str:
+    """A heading (a stable anchor) and the table itself, in a box that scrolls on narrow screens."""
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (table.criterion, table.left, table.right))
+    rows = "".join(
+        f'<tr><th scope="row">{esc(r.criterion)}</th><td>{esc(r.left)}</td><td>{esc(r.right)}</td></tr>'
+        for r in table.rows
+    )
+    return (
+        f"{'#' * level} {md(table.title)} {{ #{table_id(table)} }}\n\n"
+        f'<div class="cmp" role="region" aria-labelledby="{table_id(table)}" tabindex="0">'
+        f'<table class="cmp__table" data-table="{esc(table.id)}">'
+        f"<caption>{esc(table.summary)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n"
+    )
+
+
+def argument_cards(content: Content, page: str) -> str:
+    """The map of the seven arguments: number, title, claim, link."""
+    items = "\n".join(
+        f'<li class="arg-card" markdown="block">\n<span class="arg-card__n" aria-hidden="true">{a.number}</span>\n\n'
+        f"[{md(a.title)}]({link(a.path, page)}){{ .arg-card__link }}\n\n{md(a.claim)}\n\n</li>"
+        for a in content.arguments
+    )
+    return f'<ol class="arg-cards" markdown>\n{items}\n</ol>\n'
+
+
+def glossary(content: Content, page: str) -> str:
+    label = content.site.label("argument")
+    items = "\n".join(
+        f'<dt id="{t.id}">{esc(t.term)}</dt>\n<dd markdown>{md(t.definition)} '
+        f"[{label} {t.argument} : {md(content.argument(t.argument).short_title)}]"
+        f"({link(content.argument(t.argument).path, page)})</dd>"
+        for t in sorted(content.glossary, key=lambda t: t.term.lower())
+    )
+    return f'<dl class="glossary" markdown>\n{items}\n</dl>\n'
+
+
+def key_figure(argument: Argument, origin_label: str) -> str:
+    fig = argument.key_figure
+    assert fig is not None
+    return (
+        f'<div class="key-figure"><p class="key-figure__value">{esc(fig.value)}</p>'
+        f'<p class="key-figure__label">{esc(fig.label)}</p>'
+        f'<p class="key-figure__origin">{esc(origin_label)} : {esc(fig.origin)}</p></div>\n'
+    )
+
+
+def argument_page(content: Content, argument: Argument, body: str, deck_link: str | None = None) -> str:
+    """The whole page of an argument, in the fixed order of the model."""
+    site = content.site
+    page = argument.path
+    s = site.sections
+
+    def heading(key: str) -> str:
+        return f"## {md(s[key].heading)} {{ #{s[key].id} }}\n\n"
+
+    total = len(content.arguments)
+    parts = [
+        f'<p class="arg-kicker">{esc(site.label("argument"))} {argument.number} / {total}</p>\n\n',
+        f"# {md(argument.title)}\n\n",
+        heading("claim"), f"{md(argument.claim)}\n{{ .arg-claim }}\n\n",
+        heading("promise"), md(argument.promise), "\n\n",
+        heading("reality"), md(argument.reality), "\n\n",
+        heading("image"), f"### {md(argument.image.title)}\n\n", md(argument.image.text), "\n\n",
+    ]
+    tables = content.comparisons_for(argument.number)
+    if tables:
+        parts += [heading("comparison"), *(comparison(t, level=3) + "\n" for t in tables)]
+    if argument.key_figure:
+        parts += [heading("key_figure"), key_figure(argument, site.label("key-figure-origin")), "\n"]
+    parts += [heading("takeaways"), *(f"{i}. {md(t)}\n" for i, t in enumerate(argument.takeaways, 1)), "\n"]
+    parts += [heading("question"), f"{md(argument.question)}\n{{ .arg-question }}\n\n"]
+    if body.strip():
+        parts += [body.strip(), "\n\n"]
+    parts.append(pager(content, argument, deck_link))
+    return "".join(parts)
+
+
+def pager(content: Content, argument: Argument, deck_link: str | None) -> str:
+    """Previous and next argument, and where to present it."""
+    page = argument.path
+    links = []
+    if argument.number > 1:
+        prev = content.argument(argument.number - 1)
+        links.append(f'<li class="arg-pager__prev" markdown>{esc(content.site.label("previous"))}<br>'
+                     f"[{prev.number}. {md(prev.title)}]({link(prev.path, page)})</li>")
+    if argument.number < len(content.arguments):
+        nxt = content.argument(argument.number + 1)
+        links.append(f'<li class="arg-pager__next" markdown>{esc(content.site.label("next"))}<br>'
+                     f"[{nxt.number}. {md(nxt.title)}]({link(nxt.path, page)})</li>")
+    out = f'<nav class="arg-pager" aria-label="{esc(content.site.label("all-arguments"))}" markdown>\n<ul markdown>\n' + "\n".join(links) + "\n</ul>\n</nav>\n"
+    if deck_link:
+        out += f'\n[{md(content.site.label("present"))}]({deck_link}){{ .arg-present }}\n'
+    return out
+
+
+def deck_list(content: Content, page: str) -> str:
+    """Each deck: what it is for, how long, where to open it, its PDFs."""
+    out = []
+    for deck in content.decks:
+        base = f"slides/{deck.id}/"
+        out.append(
+            f"## {md(deck.title)} {{ #{deck.id} }}\n\n{md(deck.subtitle)}\n\n"
+            f"- {md(content.site.label('deck-audience'))} : {md(deck.audience)}\n"
+            f"- {md(content.site.label('deck-duration'))} : {minutes(deck.minutes)}\n"
+            f"- {md(content.site.label('deck-sections'))} : {len(deck.sections)}\n\n"
+            f"[{md(content.site.label('deck-open'))}]({link(base + 'index.html', page)}){{ .md-button .md-button--primary }}\n"
+            f'<a class="md-button" href="{link(base + deck.id + ".pdf", page)}">{esc(content.site.label("deck-pdf"))}</a>\n'
+            f'<a class="md-button" href="{link(base + deck.id + "-notes.pdf", page)}">{esc(content.site.label("deck-pdf-notes"))}</a>\n'
+        )
+    return "\n".join(out)
+
+
+def minutes(value: float) -> str:
+    value = round(value)
+    return f"{value // 60} h {value % 60:02d}" if value >= 60 else f"{value} min"
+
+
+def deck_anchor(argument: Argument) -> str:
+    """The id of an argument's first slide in every deck: #/argument-<n>."""
+    return f"argument-{argument.number}"

@@ -1,0 +1,35 @@
+"""The content model for one build, shared by the macros, the hooks and the deck builder.
+
+`content_for(root)` loads and validates the content once and hands the same object to every
+caller until a content file changes (`mkdocs serve` then gets a fresh one). Bad content becomes
+a PluginError: MkDocs prints its one line and stops the build, with no traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .model import ARGUMENTS, DATA, DECKS, Content, ContentError, load
+
+_cache: dict[Path, tuple[tuple, Content]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    files = [*(root / ARGUMENTS).glob("*.md"), *(root / DATA).glob("*.yml"), *(root / DECKS).glob("*.yml")]
+    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+def content_for(root: Path | str) -> Content:
+    root = Path(root).resolve()
+    signature = _signature(root)
+    cached = _cache.get(root)
+    if cached and cached[0] == signature:
+        return cached[1]
+    try:
+        content = load(root)
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
+    _cache[root] = (signature, content)
+    return content
