@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import get_data
 
 from macros import MACROS
 from macros.site import content_for
@@ -29,9 +30,16 @@ def on_config(config):
 
 
 def on_files(files, config):
+    """Check every page's macro calls before anything is rendered, then add the decks."""
     from slides.build import add_decks
 
-    return add_decks(files, config, content_for(_root(config)))
+    content = content_for(_root(config))
+    for file in files.documentation_pages():
+        raw = file.content_string
+        body, _meta = get_data(raw)
+        offset = raw.count("\n", 0, raw.find(body)) if body.strip() else 0
+        check_macros(body, file.src_uri, content, offset)
+    return add_decks(files, config, content)
 
 
 CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -61,12 +69,8 @@ def check_macros(markdown: str, src: str, content, offset: int = 0) -> None:
             raise PluginError(f"{where}: « {name} »: {str(e).strip(chr(34))}") from None
 
 
-@event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown, page, config, files):
     content = content_for(_root(config))
-    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    offset = raw.count("\n", 0, raw.find(markdown)) if markdown.strip() else 0
-    check_macros(markdown, page.file.src_uri, content, max(offset, 0))
     argument = content.argument_at(page.file.src_uri)
     if argument is not None:
         page.meta["description"] = argument.claim

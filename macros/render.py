@@ -80,7 +80,7 @@ def key_figure(argument: Argument, origin_label: str) -> str:
     )
 
 
-def argument_page(content: Content, argument: Argument, body: str, deck_link: str | None = None) -> str:
+def argument_page(content: Content, argument: Argument, body: str) -> str:
     """The whole page of an argument, in the fixed order of the model."""
     site = content.site
     page = argument.path
@@ -107,12 +107,12 @@ def argument_page(content: Content, argument: Argument, body: str, deck_link: st
     parts += [heading("question"), f"{md(argument.question)}\n{{ .arg-question }}\n\n"]
     if body.strip():
         parts += [body.strip(), "\n\n"]
-    parts.append(pager(content, argument, deck_link))
+    parts.append(pager(content, argument))
     return "".join(parts)
 
 
-def pager(content: Content, argument: Argument, deck_link: str | None) -> str:
-    """Previous and next argument, and where to present it."""
+def pager(content: Content, argument: Argument) -> str:
+    """Previous and next argument, and the decks that present it."""
     page = argument.path
     links = []
     if argument.number > 1:
@@ -124,8 +124,12 @@ def pager(content: Content, argument: Argument, deck_link: str | None) -> str:
         links.append(f'<li class="arg-pager__next" markdown>{esc(content.site.label("next"))}<br>'
                      f"[{nxt.number}. {md(nxt.title)}]({link(nxt.path, page)})</li>")
     out = f'<nav class="arg-pager" aria-label="{esc(content.site.label("all-arguments"))}" markdown>\n<ul markdown>\n' + "\n".join(links) + "\n</ul>\n</nav>\n"
-    if deck_link:
-        out += f'\n[{md(content.site.label("present"))}]({deck_link}){{ .arg-present }}\n'
+    decks = [d for d in content.decks if any(s.number == argument.number for s in d.sections)]
+    if decks:
+        links = " · ".join(
+            f"[{md(d.subtitle)}]({link(f'slides/{d.id}/index.html', page)}#/{deck_anchor(argument)})" for d in decks
+        )
+        out += f'\n{md(content.site.label("present"))} : {links}\n{{ .arg-present }}\n'
     return out
 
 

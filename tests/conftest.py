@@ -1,0 +1,44 @@
+"""The real site and decks, built once per test session into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.model import Content, load
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=config.parent,
+    )
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def pdfs(site) -> Path:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "print_decks.py"), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return site
