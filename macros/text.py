@@ -75,7 +75,7 @@ def typeset(markup: str) -> str:
 # Glossary marks
 
 NO_MARK_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "dfn", "abbr", "button", "label", "summary",
-                  "title", "th", "figcaption", "nav", "dt"}
+                  "title", "table", "figcaption", "nav", "dt"}
 
 
 class GlossaryMarker:
@@ -113,7 +113,7 @@ class GlossaryMarker:
             return (
                 f'<span class="gl"><a class="gl__term" href="{self.glossary_url}#{term.id}" '
                 f'aria-describedby="{tip}">{match.group(1)}</a>'
-                f'<span class="gl__tip" role="tooltip" id="{tip}">'
+                f'<span class="gl__tip" role="tooltip" id="{tip}" data-search-exclude>'
                 f"<strong>{html.escape(term.term)}</strong> : {html.escape(term.definition)}</span></span>"
             )
 

@@ -95,8 +95,9 @@ class DeckBuilder:
     def section(self, deck: Deck, index: int, section: DeckSection) -> list[Slide]:
         make = getattr(self, f"section_{section.kind}")
         slides = make(deck, section)
-        for slide in slides:
-            slide.seconds = round(section.minutes * 60 / len(slides))
+        total = round(section.minutes * 60)  # shared out exactly, so the speaker view's pacing adds up
+        for i, slide in enumerate(slides):
+            slide.seconds = total // len(slides) + (i < total % len(slides))
         return slides
 
     def part(self, key: str, kind: str, fragments: bool = False, **extra) -> Slide:

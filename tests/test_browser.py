@@ -1,0 +1,209 @@
+"""The site and the decks in a real Chromium: privacy, accessibility, phone width, keyboard, QR codes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+import pytest
+import zxingcpp
+from PIL import Image
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from scripts.browser import launch
+from test_site import PAGES
+
+pytestmark = pytest.mark.browser
+# preload off: axe would fetch every stylesheet again with XHR, which file:// pages refuse.
+AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "preload": False}
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Console errors and any request that leaves the allowed origin."""
+
+    def __init__(self, page, allowed):
+        self.errors, self.foreign, self.failed = [], [], []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+        page.on("request", lambda r: None if allowed(r.url) else self.foreign.append(r.url))
+
+    def assert_clean(self, where):
+        assert not self.errors, (where, self.errors)
+        assert not self.foreign, (where, self.foreign)
+        assert not self.failed, (where, self.failed)
+
+
+def local(base):
+    host = urlparse(base).netloc
+    return lambda url: urlparse(url).netloc == host or url.startswith(("data:", "blob:"))
+
+
+def page_urls(content):
+    return PAGES + [a.url for a in content.arguments]
+
+
+def axe_violations(page, context=None):
+    result = Axe().run(page, context=context, options=AXE_TAGS)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_private_clean_and_accessible(server, browser, content, scheme):
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    watch = Watch(page, local(server))
+    problems = {}
+    for url in page_urls(content):
+        page.goto(server + url, wait_until="networkidle")
+        found = axe_violations(page)
+        if found:
+            problems[url] = found
+    watch.assert_clean(scheme)
+    ctx.close()
+    assert not problems, problems
+
+
+def test_pages_fit_a_phone(server, browser, content):
+    ctx = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    for url in page_urls(content):
+        page.goto(server + url, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, (url, width)
+    ctx.close()
+
+
+def test_glossary_definition_on_keyboard_focus(server, browser, content):
+    page = browser.new_page()
+    page.goto(server + content.argument(1).url)
+    term = page.locator("a.gl__term").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert not tip.is_visible()
+    term.focus()
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("query, expected", [("minitel", ""), ("océan rouge", "arguments/2-ocean-rouge/"),
+                                             ("prospecter", "arguments/")])
+def test_search_in_french(server, browser, query, expected):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expected in h for h in hrefs), hrefs
+    assert page.locator(".md-search-result mark").count() > 0
+    page.close()
+
+
+# -- decks, from file:// ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def deck_page(browser, site):
+    def open_deck(deck_id):
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        watch = Watch(page, lambda url: url.startswith(("file://", "data:")))
+        page.goto((site / "slides" / deck_id / "index.html").as_uri())
+        page.wait_for_function("window.deck && deck.isReady()")
+        return page, watch
+    return open_deck
+
+
+def test_decks_from_file_advance_with_the_keyboard(deck_page, content):
+    for deck in content.decks:
+        page, watch = deck_page(deck.id)
+        ids = page.evaluate("deck.getSlides().map(s => s.id)")
+        for expected in ids[1:6]:
+            page.keyboard.press("ArrowRight")
+            while page.evaluate("deck.getCurrentSlide().id") != expected and not page.evaluate("deck.isLastSlide()"):
+                page.keyboard.press("ArrowRight")  # reveal the slide's fragments one by one
+            page.wait_for_function(f"location.hash === '#/{expected}'", timeout=3000)
+            assert page.locator(f"section#{expected}.present").is_visible()
+        watch.assert_clean(deck.id)
+        page.close()
+
+
+def test_every_slide_is_accessible_and_fits(deck_page, content):
+    problems = {}
+    for deck in content.decks:
+        page, watch = deck_page(deck.id)
+        total = page.evaluate("deck.getTotalSlides()")
+        for i in range(total):
+            page.evaluate(f"deck.slide({i}, 0, 99)")
+            page.wait_for_timeout(30)
+            sid = page.evaluate("deck.getCurrentSlide().id")
+            found = axe_violations(page)
+            overflow = page.evaluate("""(() => { const s = deck.getCurrentSlide();
+                return [...s.querySelectorAll('*')].filter(e => !e.closest('aside')).some(e => {
+                  const r = e.getBoundingClientRect(), b = document.querySelector('.slides').getBoundingClientRect();
+                  return r.bottom > b.bottom + 1 || r.right > b.right + 1; }); })()""")
+            focusable_elsewhere = page.evaluate("""[...document.querySelectorAll('.slides section:not(.present) a')]
+                .filter(a => !a.closest('[inert]') && a.closest('section').style.display !== 'none').length""")
+            if found or overflow or focusable_elsewhere:
+                problems[f"{deck.id}#{sid}"] = (found, overflow, focusable_elsewhere)
+        watch.assert_clean(deck.id)
+        page.close()
+    assert not problems, problems
+
+
+def test_body_text_is_28px_or_more(deck_page):
+    page, _ = deck_page("formation")
+    page.evaluate("deck.slide(7)")  # a claim slide
+    sizes = page.evaluate("""[...deck.getCurrentSlide().querySelectorAll('p:not(.kicker), li')].map(e =>
+        parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes and min(sizes) >= 28, sizes
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.reveal')).fontSize)") >= 28
+    page.close()
+
+
+def test_qr_codes_decode_to_the_right_page(deck_page, content, tmp_path):
+    page, _ = deck_page("formation")
+    site_url = content_site_url(page)
+    checked = 0
+    for i, slide_id in enumerate(page.evaluate("deck.getSlides().map(s => s.id)")):
+        if not page.locator(f"section#{slide_id} svg.qr").count():
+            continue
+        page.evaluate(f"deck.slide({i})")
+        page.wait_for_timeout(100)
+        shot = tmp_path / f"{slide_id}.png"
+        page.locator(f"section#{slide_id} svg.qr").screenshot(path=str(shot))
+        decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(shot))]
+        expected = page.locator(f"section#{slide_id} figure.qr-box a").get_attribute("href")
+        assert decoded == [expected], slide_id
+        assert expected.startswith(site_url)
+        checked += 1
+    assert checked == 7 + 2  # seven arguments, the conclusion and the closing slide
+    page.close()
+
+
+def content_site_url(page) -> str:
+    return page.locator("section#credits figure.qr-box a").get_attribute("href")
