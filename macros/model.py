@@ -105,7 +105,7 @@ class Comparison(Entry):
     id: Id
     title: Text
     summary: Text
-    arguments: list[Annotated[int, Field(ge=1, le=7)]]
+    arguments: list[int]
     criterion: Text
     left: Text
     right: Text
@@ -117,7 +117,7 @@ class Term(Entry):
     id: Id
     forms: Annotated[list[Text], Field(min_length=1)]
     definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-    argument: Annotated[int, Field(ge=1, le=7)]
+    argument: int
 
 
 class Section(Entry):
@@ -306,8 +306,11 @@ def _explain(error: dict) -> str:
         return error["msg"].replace("List", "expected a list").replace("Value", "expected a value")
     if kind == "string_pattern_mismatch":
         return f"expected lowercase words joined by dashes (like « ocean-rouge »), got « {got} »"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{error['msg'].replace('Input', 'expected a number')}, got {got!r}"
+    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"expected a number {words} {ctx[key]}, got {got!r}"
     if kind == "literal_error":
         return f"{error['msg'].replace('Input', 'expected one of')}, got « {got} »"
     if kind in EXPECTED:
@@ -377,7 +380,11 @@ def _check_references(content: Content) -> None:
         entry = f"entry {i + 1} (« {table.id} »)"
         for n in table.arguments:
             if not 1 <= n <= len(content.arguments):
-                raise ContentError(rel, entry, "arguments", f"unknown argument {n}")
+                raise ContentError(rel, entry, "arguments", f"unknown argument {n} (expected 1 to {len(content.arguments)})")
+    for i, term in enumerate(content.glossary):
+        if not 1 <= term.argument <= len(content.arguments):
+            raise ContentError(str(DATA / "glossary.yml"), f"entry {i + 1} (« {term.id} »)", "argument",
+                               f"unknown argument {term.argument} (expected 1 to {len(content.arguments)})")
     sections = content.site.sections
     missing = [key for key in SECTION_ORDER if key not in sections]
     if missing:

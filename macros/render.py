@@ -136,10 +136,10 @@ def pager(content: Content, argument: Argument) -> str:
 def deck_list(content: Content, page: str) -> str:
     """Each deck: what it is for, how long, where to open it, its PDFs."""
     out = []
-    for deck in content.decks:
+    for deck in sorted(content.decks, key=lambda d: -d.minutes):
         base = f"slides/{deck.id}/"
         out.append(
-            f"## {md(deck.title)} {{ #{deck.id} }}\n\n{md(deck.subtitle)}\n\n"
+            f"## {md(deck.subtitle)} {{ #{deck.id} }}\n\n"
             f"- {md(content.site.label('deck-audience'))} : {md(deck.audience)}\n"
             f"- {md(content.site.label('deck-duration'))} : {minutes(deck.minutes)}\n"
             f"- {md(content.site.label('deck-sections'))} : {len(deck.sections)}\n\n"
