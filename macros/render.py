@@ -37,7 +37,8 @@ def comparison(table: Comparison, level: int = 2) -> str:
     """A heading (a stable anchor) and the table itself, in a box that scrolls on narrow screens."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (table.criterion, table.left, table.right))
     rows = "".join(
-        f'<tr><th scope="row">{esc(r.criterion)}</th><td>{esc(r.left)}</td><td>{esc(r.right)}</td></tr>'
+        f'<tr><th scope="row">{esc(r.criterion)}</th><td data-label="{esc(table.left)}">{esc(r.left)}</td>'
+        f'<td data-label="{esc(table.right)}">{esc(r.right)}</td></tr>'
         for r in table.rows
     )
     return (

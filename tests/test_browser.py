@@ -207,3 +207,18 @@ def test_qr_codes_decode_to_the_right_page(deck_page, content, tmp_path):
 
 def content_site_url(page) -> str:
     return page.locator("section#credits figure.qr-box a").get_attribute("href")
+
+
+def test_speaker_view_from_file_shows_notes_and_pacing(deck_page, content):
+    page, watch = deck_page("formation")
+    page.evaluate("deck.slide(deck.getSlides().findIndex(s => s.id === 'argument-2-claim'))")
+    with page.expect_popup() as popup:
+        page.keyboard.press("s")
+    speaker = popup.value
+    speaker.locator(".speaker-controls-notes .value").wait_for()
+    notes = speaker.locator(".speaker-controls-notes .value").inner_text()
+    assert notes.replace("\u202f", " ").replace("\u00a0", " ")[:40] == content.argument(2).notes.claim[:40]
+    assert speaker.locator(".speaker-controls-pace").is_visible()
+    watch.assert_clean("speaker view")
+    speaker.close()
+    page.close()
