@@ -197,6 +197,7 @@ class Talk(Entry):
     conclusion: Part
     discussion: Part
     credits: Part
+    beliefs_title: Text
     qr_caption: Text
 
 

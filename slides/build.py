@@ -119,7 +119,7 @@ class DeckBuilder:
         table = self.content.comparison("minitel")
         story = self.part("opener", "points")
         beliefs = self.part("opener", "points", fragments=True, id="opener-beliefs")
-        beliefs.title, beliefs.points = table.criterion, [inline(r.criterion) for r in table.rows]
+        beliefs.title, beliefs.points = self.talk.beliefs_title, [inline(r.criterion) for r in table.rows]
         return [story, beliefs, *self.table_slides(table, "opener", self.talk.opener.notes)]
 
     def section_conclusion(self, deck: Deck, section: DeckSection) -> list[Slide]:
