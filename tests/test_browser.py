@@ -218,7 +218,7 @@ def test_speaker_view_from_file_shows_notes_and_pacing(deck_page, content):
     speaker.locator(".speaker-controls-notes .value").wait_for()
     notes = speaker.locator(".speaker-controls-notes .value").inner_text()
     assert notes.replace("\u202f", " ").replace("\u00a0", " ")[:40] == content.argument(2).notes.claim[:40]
-    speaker.locator(".speaker-controls-pace").wait_for(state="visible", timeout=10_000)  # pacing from data-timing
+    speaker.locator(".pacing-title").wait_for(state="visible", timeout=10_000)  # pacing from data-timing
     watch.assert_clean("speaker view")
     speaker.close()
     page.close()
