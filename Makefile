@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build pdf test test-fast lint clean
+.PHONY: help setup serve build pdf chromium test test-fast clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
