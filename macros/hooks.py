@@ -77,6 +77,17 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_markers: dict[int, GlossaryMarker] = {}
+
+
+def _marker(content) -> GlossaryMarker:
+    """One compiled glossary pattern per loaded content, not one per page."""
+    if id(content) not in _markers:
+        _markers.clear()
+        _markers[id(content)] = GlossaryMarker(content.glossary)
+    return _markers[id(content)]
+
+
 def on_page_content(html, page, config, files):
     content = content_for(_root(config))
     page.title = french(page.title) if page.title else page.title
@@ -85,5 +96,5 @@ def on_page_content(html, page, config, files):
     html = typeset(html)
     if page.file.src_uri != GLOSSARY_PAGE:
         glossary_url = posixpath.relpath("glossaire/", posixpath.dirname(page.url.rstrip("/") + "/x") or ".")
-        html = GlossaryMarker(content.glossary, glossary_url.rstrip("/") + "/").mark(html)
+        html = _marker(content).mark(html, glossary_url.rstrip("/") + "/")
     return html

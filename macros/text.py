@@ -85,7 +85,7 @@ class GlossaryMarker:
     with the keyboard), described by a tooltip that shows on hover and on focus.
     """
 
-    def __init__(self, terms: Iterable, glossary_url: str):
+    def __init__(self, terms: Iterable):
         self.terms = {}
         forms: list[str] = []
         for term in terms:
@@ -97,10 +97,9 @@ class GlossaryMarker:
             r"(?<![\w’'-])(" + "|".join(re.escape(html.escape(f, quote=False)) for f in forms) + r")(?![\w-])",
             re.IGNORECASE,
         )
-        self.glossary_url = glossary_url
 
-    def mark(self, markup: str, skip: Iterable[str] = ()) -> str:
-        """Mark the first occurrence of each term not listed in skip."""
+    def mark(self, markup: str, glossary_url: str, skip: Iterable[str] = ()) -> str:
+        """Mark the first occurrence of each term not listed in skip, linking to glossary_url."""
         seen = set(skip)
         counter = iter(range(1, 10_000))
 
@@ -111,7 +110,7 @@ class GlossaryMarker:
             seen.add(term.id)
             tip = f"gl-{term.id}-{next(counter)}"
             return (
-                f'<span class="gl"><a class="gl__term" href="{self.glossary_url}#{term.id}" '
+                f'<span class="gl"><a class="gl__term" href="{glossary_url}#{term.id}" '
                 f'aria-describedby="{tip}">{match.group(1)}</a>'
                 f'<span class="gl__tip" role="tooltip" id="{tip}" data-search-exclude>'
                 f"<strong>{html.escape(term.term)}</strong> : {html.escape(term.definition)}</span></span>"

@@ -19,8 +19,8 @@ def test_code_urls_and_attributes_are_left_alone():
 
 def test_glossary_marks_first_use_only_and_not_in_headings_or_links():
     term = SimpleNamespace(term="lead", id="lead", forms=["lead", "leads"], definition="Une <entreprise> prête.")
-    marker = GlossaryMarker([term], "../glossaire/")
-    out = marker.mark("<h2>Le lead</h2><p>Des leads et un lead.</p><p><a href='#'>lead</a></p>")
+    marker = GlossaryMarker([term])
+    out = marker.mark("<h2>Le lead</h2><p>Des leads et un lead.</p><p><a href='#'>lead</a></p>", "../glossaire/")
     assert out.count('class="gl"') == 1
     assert '<h2>Le lead</h2>' in out
     assert 'href="../glossaire/#lead"' in out and "&lt;entreprise&gt;" in out
