@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import render
+from . import render, sharing
 from .model import Content
-from .site import content_for
+from .site import content_for, modified_dates
 
 
 def comparison(content: Content, page: str, table_id: str, level: int = 2) -> str:
@@ -56,4 +56,6 @@ def on_post_page_macros(env) -> None:
     content = content_for(_root(env))
     argument = content.argument_at(env.page.file.src_uri)
     if argument is not None:
-        env.markdown = render.argument_page(content, argument, env.markdown)
+        modified = modified_dates(_root(env)).get(argument.path, content.site.published)
+        share = sharing.share_block(content, argument, env.conf["site_url"], modified)
+        env.markdown = render.argument_page(content, argument, env.markdown, share)

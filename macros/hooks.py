@@ -1,4 +1,4 @@
-"""MkDocs hooks: validate content first, add the decks to the build, polish every page's HTML."""
+"""MkDocs hooks: validate content first, add decks and sharing files, polish every page's HTML."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from macros import MACROS
-from macros.site import content_for
+from macros import cards, sharing
+from macros.site import content_for, modified_dates
 from macros.text import GlossaryMarker, french, typeset
 
 GLOSSARY_PAGE = "glossaire.md"
+DESCRIPTION = (50, 160)
 
 
 def _root(config) -> Path:
@@ -27,19 +30,6 @@ def _root(config) -> Path:
 def on_config(config):
     content_for(_root(config))
     return config
-
-
-def on_files(files, config):
-    """Check every page's macro calls before anything is rendered, then add the decks."""
-    from slides.build import add_decks
-
-    content = content_for(_root(config))
-    for file in files.documentation_pages():
-        raw = file.content_string
-        body, _meta = get_data(raw)
-        offset = raw.count("\n", 0, raw.find(body)) if body.strip() else 0
-        check_macros(body, file.src_uri, content, offset)
-    return add_decks(files, config, content)
 
 
 CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -69,11 +59,49 @@ def check_macros(markdown: str, src: str, content, offset: int = 0) -> None:
             raise PluginError(f"{where}: « {name} »: {str(e).strip(chr(34))}") from None
 
 
+def page_text(file, content) -> tuple[str, str]:
+    """A page's title and description: an argument's from the model, others' from front matter."""
+    argument = content.argument_at(file.src_uri)
+    if argument:
+        return argument.title, argument.claim
+    raw = file.content_string
+    body, meta = get_data(raw)
+    offset = raw.count("\n", 0, raw.find(body)) if body.strip() else 0
+    check_macros(body, file.src_uri, content, offset)
+    title, description = meta.get("title"), meta.get("description")
+    where = f"Bad content: docs/{file.src_uri}: front matter"
+    if not isinstance(title, str) or not title.strip():
+        raise PluginError(f"{where}: title: missing (required)")
+    if not isinstance(description, str) or not DESCRIPTION[0] <= len(description) <= DESCRIPTION[1]:
+        got = f"got {len(description)}" if isinstance(description, str) else "missing"
+        raise PluginError(f"{where}: description: expected {DESCRIPTION[0]} to {DESCRIPTION[1]} characters, {got}")
+    return title, description
+
+
+def on_files(files, config):
+    """Check every page before anything renders; add the decks, cards, short links and robots.txt."""
+    from slides.build import add_decks
+
+    root, content = _root(config), content_for(_root(config))
+    site_url = config.site_url
+    for file in files.documentation_pages():
+        title, _description = page_text(file, content)
+        card = sharing.card_for(content, file.url, french(title))
+        files.append(File.generated(config, card.path, content=cards.render(card, root)))
+    for argument in content.arguments:
+        files.append(File.generated(config, f"{argument.number}/index.html",
+                                    content=sharing.short_link(content, argument, site_url)))
+    files.append(File.generated(config, "robots.txt", content=sharing.robots(site_url)))
+    return add_decks(files, config, content)
+
+
 def on_page_markdown(markdown, page, config, files):
     content = content_for(_root(config))
     argument = content.argument_at(page.file.src_uri)
     if argument is not None:
         page.meta["description"] = argument.claim
+    page.meta["modified"] = modified_dates(_root(config)).get(page.file.src_uri, content.site.published)
+    page.update_date = page.meta["modified"]  # the sitemap's lastmod
     return markdown
 
 
@@ -98,3 +126,21 @@ def on_page_content(html, page, config, files):
         glossary_url = posixpath.relpath("glossaire/", posixpath.dirname(page.url.rstrip("/") + "/x") or ".")
         html = _marker(content).mark(html, glossary_url.rstrip("/") + "/")
     return html
+
+
+def on_page_context(context, page, config, nav):
+    """Link-preview tags and JSON-LD for the page's <head> (overrides/main.html prints them)."""
+    content = content_for(_root(config))
+    info = sharing.PageInfo(page.url, page.title, page.meta["description"],
+                            content.argument_at(page.file.src_uri), page.meta["modified"])
+    context["social_tags"], context["json_ld"] = sharing.head(content, info, config.site_url)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page's words come from docs/data/site.yml like every other label."""
+    if template_name == "404.html":
+        content = content_for(_root(config))
+        context["site_text"] = content.site
+        context["arguments"] = content.arguments
+    return context

@@ -136,6 +136,7 @@ class SiteText(Entry):
 
     article_title: Text
     author: Author
+    published: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
     sections: dict[
         Literal["claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question"],
         Section,
@@ -148,8 +149,9 @@ class SiteText(Entry):
 
 SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question")
 LABELS = (
-    "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "glossary-more",
-    "table-source", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes",
+    "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes",
+    "site-kicker", "card-credit", "share", "share-linkedin", "share-copy", "share-copied", "share-url", "share-post", "share-cite",
+    "cite-after", "cite-at", "not-found-title", "not-found-text", "not-found-home",
 )
 
 

@@ -81,7 +81,7 @@ def key_figure(argument: Argument, origin_label: str) -> str:
     )
 
 
-def argument_page(content: Content, argument: Argument, body: str) -> str:
+def argument_page(content: Content, argument: Argument, body: str, share: str = "") -> str:
     """The whole page of an argument, in the fixed order of the model."""
     site = content.site
     page = argument.path
@@ -108,7 +108,7 @@ def argument_page(content: Content, argument: Argument, body: str) -> str:
     parts += [heading("question"), f"{md(argument.question)}\n{{ .arg-question }}\n\n"]
     if body.strip():
         parts += [body.strip(), "\n\n"]
-    parts.append(pager(content, argument))
+    parts += [share, "\n", pager(content, argument)]
     return "".join(parts)
 
 

@@ -12,8 +12,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .model import ARGUMENTS, DATA, DECKS, Content, ContentError, load
+from .sharing import git_dates
 
 _cache: dict[Path, tuple[tuple, Content]] = {}
+_dates: dict[Path, tuple[tuple, dict[str, str]]] = {}
 
 
 def _signature(root: Path) -> tuple:
@@ -33,3 +35,12 @@ def content_for(root: Path | str) -> Content:
         raise PluginError(f"Bad content: {error}") from None
     _cache[root] = (signature, content)
     return content
+
+
+def modified_dates(root: Path | str) -> dict[str, str]:
+    """Last change of each page (path under docs/ → ISO date), from git, once per content change."""
+    root = Path(root).resolve()
+    signature = _signature(root)
+    if root not in _dates or _dates[root][0] != signature:
+        _dates[root] = (signature, git_dates(root))
+    return _dates[root][1]

@@ -75,7 +75,7 @@ def typeset(markup: str) -> str:
 # Glossary marks
 
 NO_MARK_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "dfn", "abbr", "button", "label", "summary",
-                  "title", "table", "figcaption", "nav", "dt"}
+                  "title", "table", "figcaption", "nav", "dt", "section"}
 
 
 class GlossaryMarker:

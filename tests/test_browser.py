@@ -222,3 +222,22 @@ def test_speaker_view_from_file_shows_notes_and_pacing(deck_page, content):
     watch.assert_clean("speaker view")
     speaker.close()
     page.close()
+
+
+def test_short_links_land_on_their_argument(server, browser, content):
+    page = browser.new_page()
+    for a in content.arguments:
+        page.goto(f"{server}{a.number}/")
+        page.wait_for_url(server + a.url, timeout=5000)
+    page.close()
+
+
+def test_copy_link_button_copies_the_canonical_url(server, browser, content):
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    page.goto(server + content.argument(5).url)
+    button = page.locator("button.share__copy")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy")
+    assert button.get_attribute("data-copy").endswith(content.argument(5).url)
+    ctx.close()

@@ -9,3 +9,13 @@ for (const type of ["mouseover", "focusin"]) {
     if (mark) mark.classList.remove("gl--closed");
   });
 }
+
+// « Copier le lien »: the button shows only where the clipboard works; the URL field stays for everyone.
+for (const button of document.querySelectorAll(".share__copy")) {
+  if (!navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(button.dataset.copy);
+    button.textContent = button.dataset.done;
+  });
+}

@@ -1,0 +1,181 @@
+"""What makes a link travel: head tags, JSON-LD, card images, share block, short links, robots.
+
+Pure functions of the content model and a page's address; the hooks call them. Every absolute
+URL is built from site_url.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+from .cards import Card
+from .model import Argument, Content
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?url="
+POST_MAX = 280
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What sharing needs to know of one page."""
+
+    url: str  # relative to the site root, e.g. "arguments/2-ocean-rouge/"
+    title: str
+    description: str
+    argument: Argument | None
+    modified: str  # ISO date
+
+
+def absolute(site_url: str, url: str) -> str:
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def card_for(content: Content, url: str, title: str) -> Card:
+    url = "" if url in (".", "./") else url
+    argument = next((a for a in content.arguments if a.url == url), None)
+    site = content.site.article_title
+    if argument:
+        return Card(f"argument-{argument.number}", argument.title,
+                    f"{content.site.label('argument')} {argument.number} / {len(content.arguments)}", argument.number, site)
+    name = url.strip("/").replace("/", "-") or "accueil"
+    if not url:  # the home card names the site in its title: credit the author instead
+        site = content.site.label("card-credit")
+    return Card(name, title, content.site.label("site-kicker"), None, site)
+
+
+def french_date(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.day}{'er' if d.day == 1 else ''} {MONTHS[d.month - 1]} {d.year}"
+
+
+def git_dates(root: Path) -> dict[str, str]:
+    """Last commit date of each file under docs/, from one `git log` (empty outside a git clone)."""
+    try:
+        out = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", "docs"], cwd=root,
+                             capture_output=True, text=True, timeout=30, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, str] = {}
+    for block in out.split("\x00")[1:]:
+        day, *names = block.strip().splitlines()
+        for name in names:
+            dates.setdefault(name.removeprefix("docs/"), day)
+    return dates
+
+
+def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[str, str, str]], str]:
+    """The meta tags (attribute, key, value) and the JSON-LD of a page."""
+    url = absolute(site_url, page.url)
+    card = card_for(content, page.url, page.title)
+    image = absolute(site_url, card.path)
+    site = content.site
+    kind = "article" if page.argument else "website"
+    tags = [
+        ("property", "og:type", kind),
+        ("property", "og:site_name", site.article_title),
+        ("property", "og:locale", "fr_FR"),
+        ("property", "og:title", page.title),
+        ("property", "og:description", page.description),
+        ("property", "og:url", url),
+        ("property", "og:image", image),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", "1200"),
+        ("property", "og:image:height", "627"),
+        ("property", "og:image:alt", card.alt),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", page.title),
+        ("name", "twitter:description", page.description),
+        ("name", "twitter:image", image),
+        ("name", "twitter:image:alt", card.alt),
+    ]
+    author = {"@type": "Person", "name": site.author.name}
+    publisher = {"@type": "Organization", "name": site.author.organization}
+    if page.argument:
+        tags += [("property", "article:author", site.author.name),
+                 ("property", "article:published_time", site.published),
+                 ("property", "article:modified_time", page.modified)]
+        data = {
+            "@context": "https://schema.org", "@type": "Article", "headline": page.title,
+            "description": page.description, "image": [image], "url": url, "mainEntityOfPage": url,
+            "author": author, "publisher": publisher, "inLanguage": "fr",
+            "datePublished": site.published, "dateModified": page.modified,
+            "isBasedOn": {"@type": "Article", "name": site.article_title, "author": author},
+        }
+    elif page.url == "":
+        data = {
+            "@context": "https://schema.org", "@type": "ItemList", "name": site.label("all-arguments"),
+            "url": url, "inLanguage": "fr", "numberOfItems": len(content.arguments),
+            "itemListElement": [
+                {"@type": "ListItem", "position": a.number, "name": a.title, "url": absolute(site_url, a.url)}
+                for a in content.arguments
+            ],
+        }
+    else:
+        data = {"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url,
+                "description": page.description, "inLanguage": "fr", "isPartOf": {"@type": "WebSite",
+                "name": site.article_title, "url": absolute(site_url, "")}}
+    return tags, json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def post_text(argument: Argument, url: str) -> str:
+    text = f"{argument.claim} {url}"
+    if len(text) > POST_MAX:  # claims are at most 160 characters, so only a very long URL gets here
+        text = f"{argument.claim[: POST_MAX - len(url) - 2].rstrip()}… {url}"
+    return text
+
+
+def citation(content: Content, argument: Argument, url: str, modified: str) -> str:
+    a = content.site.author
+    given, _, family = a.name.rpartition(" ")
+    return (f"{family.upper()}, {given} ({content.site.label('cite-after')}). « {argument.title} ». "
+            f"{content.site.article_title} [en ligne]. {a.organization}, {french_date(modified)}. "
+            f"{content.site.label('cite-at')} : {url}")
+
+
+def share_block(content: Content, argument: Argument, site_url: str, modified: str) -> str:
+    """Share without third-party script: a plain LinkedIn link, the URL to copy, a post, a citation."""
+    url = absolute(site_url, argument.url)
+    label = content.site.label
+    e = html.escape
+    n = argument.number
+    return (
+        f'<section class="share" aria-labelledby="partager" markdown="0">\n'
+        f'<h2 id="partager">{e(label("share"))}</h2>\n'
+        f'<p class="share__actions"><a class="md-button md-button--primary" href="{LINKEDIN_SHARE}{quote(url, safe="")}" '
+        f'rel="noopener">{e(label("share-linkedin"))}</a> '
+        f'<button type="button" class="md-button share__copy" data-copy="{e(url)}" data-done="{e(label("share-copied"))}" hidden>'
+        f'{e(label("share-copy"))}</button></p>\n'
+        f'<p class="share__field"><label for="share-url-{n}">{e(label("share-url"))}</label>'
+        f'<input id="share-url-{n}" class="share__url" type="text" readonly value="{e(url)}"></p>\n'
+        f'<p class="share__field"><label for="share-post-{n}">{e(label("share-post"))}</label>'
+        f'<textarea id="share-post-{n}" class="share__post" readonly rows="4">{e(post_text(argument, url))}</textarea></p>\n'
+        f'<details class="share__cite"><summary>{e(label("share-cite"))}</summary>'
+        f'<p>{e(citation(content, argument, url, modified))}</p></details>\n'
+        f"</section>\n"
+    )
+
+
+def short_link(content: Content, argument: Argument, site_url: str) -> str:
+    """A static redirect page: /<n>/ leads to the argument, canonical to it."""
+    target = f"../{argument.url}"
+    e = html.escape
+    return (
+        f'<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{e(content.site.label('argument'))} {argument.number} : {e(argument.title)}</title>\n"
+        f'<link rel="canonical" href="{e(absolute(site_url, argument.url))}">\n'
+        f'<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={e(target)}">\n</head>\n<body>\n'
+        f'<p><a href="{e(target)}">{e(argument.title)}</a></p>\n</body>\n</html>\n'
+    )
+
+
+def robots(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
