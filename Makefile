@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build pdf chromium test test-fast clean
+.PHONY: help setup serve build pdf chromium lint test test-fast bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,7 +36,11 @@ pdf: build chromium  ## Print each deck to PDF next to it (site/slides/<id>/<id>
 chromium:
 	@bash scripts/ensure-chromium.sh
 
-test: setup chromium  ## Run the whole test suite: model, build, site, decks, PDF, browser
+lint: setup  ## Check the GitHub workflows: zizmor (offline) and the workflow JSON schema
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+test: setup chromium lint  ## Lint, then the whole test suite: model, build, site, decks, PDF, browser
 	$(BIN)/python -m pytest
 
 test-fast: setup  ## Run the tests that need no browser

@@ -18,7 +18,7 @@ WIDTH, HEIGHT = 1200, 627
 FONTS = Path("node_modules/@fontsource/inter/files")
 BOLD, BLACK, REGULAR = "inter-latin-700-normal.woff", "inter-latin-800-normal.woff", "inter-latin-400-normal.woff"
 NAVY, NAVY_DARK, EMBER, SAND, WHITE = "#1f3a5f", "#10233d", "#e07a3f", "#f6efe6", "#ffffff"
-VERSION = "1"  # bump when the drawing below changes, to refresh the cache
+VERSION = "2"  # bump when the drawing below changes, to refresh the cache
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ def draw(card: Card, root: Path) -> bytes:
         left = 380
     width = WIDTH - left - 72
     d.text((left, 88), card.kicker.upper(), font=_font(root, BOLD, 30), fill=EMBER)
-    font, lines, size = _fit(d, card.title, root, width, max_lines=4)
+    sizes = (76, 68, 60, 54, 48) if card.number is not None else (104, 92, 80, 70, 60, 54)
+    font, lines, size = _fit(d, card.title, root, width, max_lines=4 if card.number is not None else 3, sizes=sizes)
     y = 150
     for line in lines:
         d.text((left, y), line, font=font, fill=WHITE)

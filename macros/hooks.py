@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import inspect
-import posixpath
 import re
 from pathlib import Path
 
@@ -123,8 +122,8 @@ def on_page_content(html, page, config, files):
         page.meta["description"] = french(page.meta["description"])
     html = typeset(html)
     if page.file.src_uri != GLOSSARY_PAGE:
-        glossary_url = posixpath.relpath("glossaire/", posixpath.dirname(page.url.rstrip("/") + "/x") or ".")
-        html = _marker(content).mark(html, glossary_url.rstrip("/") + "/")
+        glossary_url = "../" * page.url.count("/") + "glossaire/"  # page.url is "" or ends with "/"
+        html = _marker(content).mark(html, glossary_url)
     return html
 
 

@@ -70,8 +70,9 @@ def block(text: str) -> Markup:
 @lru_cache(maxsize=64)
 def qr_svg(url: str, label: str) -> Markup:
     """A QR code as inline SVG, made offline; its accessible name says where it leads."""
-    svg = segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#10233d", light="#ffffff", omitsize=True)
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label} : {url}" class="qr" ', 1))
+    svg = segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#10233d", light="#ffffff", omitsize=True,
+                                                 svgclass="qr")
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label} : {url}" ', 1))
 
 
 def chunks(rows: list, size: int) -> list[list]:

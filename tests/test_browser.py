@@ -241,3 +241,29 @@ def test_copy_link_button_copies_the_canonical_url(server, browser, content):
     assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy")
     assert button.get_attribute("data-copy").endswith(content.argument(5).url)
     ctx.close()
+
+
+def test_keyboard_only(server, browser, content):
+    """A skip link first, a visible focus, and the glossary reachable with Tab alone."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + content.argument(2).url, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("""(() => { const a = document.activeElement, r = a.getBoundingClientRect();
+        return [a.className, a.getAttribute('href'), r.width > 1 && r.height > 1]; })()""")
+    assert "md-skip" in skip[0] and "#" in skip[1] and skip[2], skip
+    reached, focus_styles = False, set()
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        state = page.evaluate("""(() => { const a = document.activeElement, s = getComputedStyle(a);
+            return [a.className || '', s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none'
+                    || s.textDecorationLine.includes('underline')]; })()""")
+        if "md-option" not in state[0]:  # the palette toggle's radio: its label shows the focus
+            focus_styles.add(state[1])
+        if "gl__term" in state[0]:
+            reached = True
+            tip = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).checkVisibility()")
+            assert tip
+            break
+    assert reached
+    assert focus_styles == {True}, "an element got focus without a visible indicator"
+    page.close()
