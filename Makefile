@@ -46,5 +46,12 @@ test: setup chromium lint  ## Lint, then the whole test suite: model, build, sit
 test-fast: setup  ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $@
+
+bench: setup chromium bench/node_modules/.installed  ## Benchmark: build time vs plain Material, Lighthouse (bench/results.md)
+	$(BIN)/python scripts/bench.py
+
 clean:  ## Remove what the build and the set-up made
-	rm -rf $(SITE) $(VENV) node_modules .pytest_cache .cache
+	rm -rf $(SITE) $(VENV) node_modules bench/node_modules .pytest_cache .cache
