@@ -133,6 +133,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
+    (args.out.parent / "reports").mkdir(parents=True, exist_ok=True)
 
     full, plain = build_times(args.runs)
     lines = ["# Benchmark", "", f"Build, median of {args.runs} alternating runs: full {full:.2f} s, "
@@ -152,7 +153,7 @@ def main() -> int:
         targets += [(f"deck {d.id}", f"slides/{d.id}/", 150) for d in content.decks]
         try:
             for name, path, budget in targets:
-                r = lighthouse(base + path, tmp / f"{name.replace(' ', '-')}.json")
+                r = lighthouse(base + path, args.out.parent / "reports" / f"{name.replace(' ', '-')}.json")
                 ok_budget = budget is None or r["kib"] <= budget
                 lines.append(f"| {name} | {r['performance']} | {r['accessibility']} | {r['best-practices']} | "
                              f"{r['seo']} | {r['kib']:.0f} | {r['lcp']:.0f} | "
