@@ -31,7 +31,7 @@ build: setup  ## Build the site and decks into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 pdf: build chromium  ## Print each deck to PDF next to it (site/slides/<id>/<id>.pdf, and -notes.pdf)
-	$(BIN)/python scripts/print_decks.py $(SITE)
+	$(BIN)/python scripts/print_pdfs.py $(SITE)
 
 chromium:
 	@bash scripts/ensure-chromium.sh

@@ -35,7 +35,24 @@ def decks(content: Content, page: str) -> str:
     return render.deck_list(content, page)
 
 
-MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (comparison, argument_cards, glossary, decks)}
+def session_plan(content: Content, page: str, deck_id: str = "formation") -> str:
+    """The session plan of a deck: parts, objectives, minutes, times."""
+    return render.session_plan(content, deck_id, page)
+
+
+def objectives(content: Content, page: str) -> str:
+    """The learning objectives of every argument."""
+    return render.objectives(content, page)
+
+
+def exercises(content: Content, page: str) -> str:
+    """The group exercise of every argument, with guidance for the trainer."""
+    return render.exercises(content, page)
+
+
+MACROS: dict[str, Callable[..., str]] = {
+    f.__name__: f for f in (comparison, argument_cards, glossary, decks, session_plan, objectives, exercises)
+}
 
 
 def _root(env) -> Path:

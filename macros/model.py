@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 # ---------------------------------------------------------------------------------------------
 # Errors
@@ -67,6 +67,27 @@ class Notes(Entry):
     summary: Text
 
 
+class Exercise(Entry):
+    title: Text
+    situation: Text
+    instructions: Text
+    listen_for: Annotated[list[Text], Field(min_length=2, max_length=5)]
+    closing: Text
+
+
+class QuizItem(Entry):
+    question: Text
+    choices: Annotated[list[Text], Field(min_length=2, max_length=5)]
+    answer: Annotated[int, Field(ge=0)]
+    explanation: Text
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self):
+        if self.answer >= len(self.choices):
+            raise ValueError(f"answer {self.answer} is not a choice index (0 to {len(self.choices) - 1})")
+        return self
+
+
 class Argument(Entry):
     number: Annotated[int, Field(ge=1, le=7)]
     slug: Id
@@ -82,6 +103,9 @@ class Argument(Entry):
     talking_points: Annotated[list[Text], Field(min_length=2, max_length=5)]
     bullets: Annotated[list[Text], Field(min_length=1, max_length=4)]
     notes: Notes
+    objectives: Annotated[list[Text], Field(min_length=2, max_length=4)]
+    exercise: Exercise
+    quiz: Annotated[list[QuizItem], Field(min_length=3)]
     body: str = ""
 
     @property
@@ -138,7 +162,7 @@ class SiteText(Entry):
     author: Author
     published: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
     sections: dict[
-        Literal["claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question"],
+        Literal["claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question", "quiz"],
         Section,
     ]
     labels: dict[Id, Text]
@@ -147,11 +171,14 @@ class SiteText(Entry):
         return self.labels[key]
 
 
-SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question")
+SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question", "quiz")
 LABELS = (
     "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes",
     "site-kicker", "card-credit", "share", "share-linkedin", "share-copy", "share-copied", "share-url", "share-post", "share-cite",
     "cite-after", "cite-at", "not-found-title", "not-found-text", "not-found-home",
+    "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",
+    "handout-title", "handout-lead", "handout-qr", "handout-notes", "handout-glossary", "handout-pdf", "bundle-zip",
+    "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
 )
 
 
@@ -192,6 +219,7 @@ class Talk(Entry):
         title: Text
         points: list[Text] = []
         notes: Text
+        objective: Text
 
     title: Part
     agenda: Part
@@ -317,6 +345,8 @@ def _explain(error: dict) -> str:
         return f"expected a number {words} {ctx[key]}, got {got!r}"
     if kind == "literal_error":
         return f"{error['msg'].replace('Input', 'expected one of')}, got « {got} »"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
     if kind in EXPECTED:
         suffix = "" if kind in ("missing", "extra_forbidden") or got is None else f", got {type(got).__name__} {got!r}"
         return EXPECTED[kind] + suffix

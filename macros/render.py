@@ -29,6 +29,19 @@ def link(target: str, page: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def page_url(src: str) -> str:
+    """The address MkDocs gives a source page (directory URLs): a/b.md → a/b/, a/index.md → a/."""
+    stem = src.removesuffix(".md")
+    return "" if stem == "index" else (stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
+
+
+def href(target: str, page: str) -> str:
+    """A raw-HTML link to a built file (not a source page), relative to where `page` is served."""
+    base = page_url(page)
+    rel = posixpath.relpath(target, base.rstrip("/") or ".")
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
 def table_id(table: Comparison) -> str:
     return f"tableau-{table.id}"
 
@@ -106,6 +119,7 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
         parts += [heading("key_figure"), key_figure(argument, site.label("key-figure-origin")), "\n"]
     parts += [heading("takeaways"), *(f"{i}. {md(t)}\n" for i, t in enumerate(argument.takeaways, 1)), "\n"]
     parts += [heading("question"), f"{md(argument.question)}\n{{ .arg-question }}\n\n"]
+    parts += [heading("quiz"), quiz(content, argument), "\n"]
     if body.strip():
         parts += [body.strip(), "\n\n"]
     parts += [share, "\n", pager(content, argument)]
@@ -145,17 +159,110 @@ def deck_list(content: Content, page: str) -> str:
             f"- {md(content.site.label('deck-duration'))} : {minutes(deck.minutes)}\n"
             f"- {md(content.site.label('deck-sections'))} : {len(deck.sections)}\n\n"
             f"[{md(content.site.label('deck-open'))}]({link(base + 'index.html', page)}){{ .md-button .md-button--primary }}\n"
-            f'<a class="md-button" href="{link(base + deck.id + ".pdf", page)}">{esc(content.site.label("deck-pdf"))}</a>\n'
-            f'<a class="md-button" href="{link(base + deck.id + "-notes.pdf", page)}">{esc(content.site.label("deck-pdf-notes"))}</a>\n'
+            f'<a class="md-button" href="{href(base + deck.id + ".pdf", page)}">{esc(content.site.label("deck-pdf"))}</a>\n'
+            f'<a class="md-button" href="{href(base + deck.id + "-notes.pdf", page)}">{esc(content.site.label("deck-pdf-notes"))}</a>\n'
         )
+    out.append(
+        f"## {md(content.site.label('handout-title'))} {{ #support }}\n\n"
+        f'<a class="md-button" href="{href("formation/support-participant.pdf", page)}">{esc(content.site.label("handout-pdf"))}</a>\n'
+        f'<a class="md-button" href="{href("formation/kit-hors-ligne.zip", page)}">{esc(content.site.label("bundle-zip"))}</a>\n'
+    )
     return "\n".join(out)
 
 
 def minutes(value: float) -> str:
-    value = round(value)
-    return f"{value // 60} h {value % 60:02d}" if value >= 60 else f"{value} min"
+    """A duration as a French reader writes it: 1 h 25, 8 min, 1 min 30 s, 30 s."""
+    seconds = round(value * 60)
+    whole, rest = divmod(seconds, 60)
+    if whole >= 60:
+        return f"{whole // 60} h {whole % 60:02d}"
+    if rest:
+        return f"{whole} min {rest} s" if whole else f"{rest} s"
+    return f"{whole} min"
 
 
 def deck_anchor(argument: Argument) -> str:
     """The id of an argument's first slide in every deck: #/argument-<n>."""
     return f"argument-{argument.number}"
+
+
+def quiz(content: Content, argument: Argument) -> str:
+    """Self-check questions; each answer in a <details> block, which opens without JavaScript."""
+    label = content.site.label
+    items = []
+    for q in argument.quiz:
+        letter = "ABCDE"[q.answer]
+        choices = "".join(f"<li>{esc(c)}</li>" for c in q.choices)
+        items.append(
+            f'<li><p class="quiz__q">{esc(q.question)}</p><ol class="quiz__choices" type="A">{choices}</ol>'
+            f'<details class="quiz__answer"><summary>{esc(label("quiz-show"))}</summary>'
+            f"<p><strong>{esc(label('quiz-answer'))} {letter}</strong> : {esc(q.choices[q.answer])}. "
+            f"{esc(q.explanation)}</p></details></li>"
+        )
+    return f'<ol class="quiz">{"".join(items)}</ol>\n'
+
+
+def clock(minutes: float) -> str:
+    """Elapsed time as h:mm, or h:mm:ss when it falls between two minutes."""
+    seconds = round(minutes * 60)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if s else f"{h}:{m:02d}"
+
+
+def session_plan(content: Content, deck_id: str, page: str) -> str:
+    """The deck's parts with their objective, minutes and times; the total is the deck's."""
+    deck = next((d for d in content.decks if d.id == deck_id), None)
+    if deck is None:
+        raise KeyError(f"unknown deck « {deck_id} » (known: {', '.join(d.id for d in content.decks)})")
+    label = content.site.label
+    rows, start = [], 0.0
+    for section in deck.sections:
+        if section.kind == "argument":
+            a = content.argument(section.number)
+            name = f'<a href="{href(a.url, page)}">{a.number}. {esc(a.title)}</a>'
+            objective = "<ul>" + "".join(f"<li>{esc(o)}</li>" for o in a.objectives) + "</ul>"
+        else:
+            part = getattr(content.talk, section.kind)
+            name, objective = esc(part.title), esc(part.objective)
+        end = start + section.minutes
+        rows.append(f'<tr><td>{name}</td><td data-label="{esc(label("plan-objective"))}">{objective}</td>'
+                    f'<td data-label="{esc(label("plan-minutes"))}">{minutes(section.minutes)}</td>'
+                    f'<td data-label="{esc(label("plan-time"))}">{clock(start)} → {clock(end)}</td></tr>')
+        start = end
+    head = "".join(f'<th scope="col">{esc(label(k))}</th>' for k in ("plan-part", "plan-objective", "plan-minutes", "plan-time"))
+    return (
+        f'<div class="cmp" role="region" aria-label="{esc(deck.subtitle)}" tabindex="0">'
+        f'<table class="cmp__table plan" data-deck="{esc(deck.id)}"><caption>{esc(deck.subtitle)} : {esc(deck.audience)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        f'<tfoot><tr><th scope="row" colspan="2">{esc(label("plan-total"))}</th>'
+        f'<td data-total="{deck.minutes:g}">{minutes(deck.minutes)}</td><td>{clock(0)} → {clock(deck.minutes)}</td></tr></tfoot>'
+        f"</table></div>\n"
+    )
+
+
+def objectives(content: Content, page: str) -> str:
+    """What a participant can do after each argument."""
+    out = []
+    for a in content.arguments:
+        out.append(f"### {a.number}. {md(a.title)} {{ #objectifs-{a.number} }}\n\n"
+                   f"{md(content.site.label('objectives-after'))} :\n\n"
+                   + "".join(f"- {md(o[0].lower() + o[1:])}\n" for o in a.objectives) + "\n")
+    return "".join(out)
+
+
+def exercises(content: Content, page: str) -> str:
+    """One group exercise per argument, with the trainer's guidance."""
+    label = content.site.label
+    out = []
+    for a in content.arguments:
+        e = a.exercise
+        out.append(
+            f"## {a.number}. {md(e.title)} {{ #exercice-{a.number} }}\n\n"
+            f"[{label('argument')} {a.number} : {md(a.title)}]({link(a.path, page)})\n\n"
+            f"### {md(label('exercise-situation'))}\n\n{md(e.situation)}\n\n"
+            f"### {md(label('exercise-instructions'))}\n\n{md(e.instructions)}\n\n"
+            f"### {md(label('exercise-listen'))}\n\n" + "".join(f"- {md(x)}\n" for x in e.listen_for)
+            + f"\n### {md(label('exercise-closing'))}\n\n{md(e.closing)}\n\n"
+        )
+    return "".join(out)

@@ -33,7 +33,9 @@ REVEAL_FILES = {
     "dist/plugin/notes.js": "slides/assets/notes.js",
     "LICENSE": "slides/assets/LICENSE-reveal.js.txt",
 }
-THEME_FILES = {"theme/deck.css": "slides/assets/deck.css", "theme/deck.js": "slides/assets/deck.js"}
+THEME_FILES = {"theme/deck.css": "slides/assets/deck.css", "theme/deck.js": "slides/assets/deck.js",
+               "theme/handout.css": "slides/assets/handout.css"}
+HANDOUT = "formation/support/index.html"  # printed to formation/support-participant.pdf by `make pdf`
 ROWS_PER_SLIDE = 3
 
 
@@ -213,8 +215,8 @@ class DeckBuilder:
         )
 
 
-@lru_cache(maxsize=1)
-def template():
+@lru_cache(maxsize=2)
+def template(name: str = "deck.html.j2"):
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html", "j2"]),
@@ -223,13 +225,24 @@ def template():
         lstrip_blocks=True,
     )
     env.filters["fr"] = lambda text: Markup(typeset(str(Markup.escape(text))))
-    return env.get_template("deck.html.j2")
+    return env.get_template(name)
 
 
 def deck_files(content: Content, site_url: str) -> dict[str, str]:
     """Every deck's index.html, by its path in the site."""
     builder = DeckBuilder(content, site_url)
     return {f"slides/{deck.id}/index.html": builder.render(deck) for deck in content.decks}
+
+
+def handout_html(content: Content, site_url: str) -> str:
+    """The participants' handout: the seven claims, their tables and takeaways, the glossary."""
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    return template("handout.html.j2").render(
+        site=content.site, site_url=site_url, arguments=content.arguments,
+        tables={a.number: content.comparisons_for(a.number) for a in content.arguments},
+        glossary=sorted(content.glossary, key=lambda t: t.term.lower()),
+        qr=qr_svg(site_url, content.site.label("handout-qr")),
+    )
 
 
 def asset_files(root: Path) -> dict[str, Path]:
@@ -249,8 +262,10 @@ def add_decks(files, config, content: Content):
     from mkdocs.structure.files import File
 
     root = Path(config.config_file_path).parent
-    for path, html in deck_files(content, config.site_url or "http://127.0.0.1:8000/").items():
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    for path, html in deck_files(content, site_url).items():
         files.append(File.generated(config, path, content=html))
+    files.append(File.generated(config, HANDOUT, content=handout_html(content, site_url)))
     for path, source in asset_files(root).items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     return files

@@ -38,7 +38,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pdfs(site) -> Path:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "print_decks.py"), str(site)],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "print_pdfs.py"), str(site)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return site

@@ -14,7 +14,7 @@ from conftest import ROOT, mkdocs_build
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project's sources, to break."""
-    for name in ("docs", "slides", "macros"):
+    for name in ("docs", "slides", "macros", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")

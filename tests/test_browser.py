@@ -269,3 +269,23 @@ def test_keyboard_only(server, browser, content):
     assert reached
     assert focus_styles == {True}, "an element got focus without a visible indicator"
     page.close()
+
+
+def test_offline_bundle_works_from_file_after_unzipping(pdfs, browser, content, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(pdfs / "formation" / "kit-hors-ligne.zip") as zf:
+        zf.extractall(tmp_path)
+    root = tmp_path / "prospection-facile"
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    watch = Watch(page, lambda url: url.startswith(("file://", "data:")))
+    page.goto((root / "index.html").as_uri())
+    links = page.locator("a").count()
+    assert links >= 2 * len(content.decks) + 1
+    for deck in content.decks:
+        page.goto((root / "slides" / deck.id / "index.html").as_uri())
+        page.wait_for_function("window.deck && deck.isReady()")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("location.hash.length > 2")
+    watch.assert_clean("offline bundle")
+    page.close()

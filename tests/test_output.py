@@ -43,12 +43,12 @@ def ids(path: Path, cache: dict) -> set[str]:
     return cache[path]
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+def test_every_internal_link_and_anchor_resolves(pdfs):
     """Beyond mkdocs' own validation: raw HTML, generated pages and decks too."""
     from mkdocs.config import load_config
 
     base = urlparse(load_config(str(Path(__file__).parent.parent / "mkdocs.yml")).site_url).path  # e.g. /repo/
-    broken, cache = [], {}
+    site, broken, cache = pdfs, [], {}  # the site with its PDFs and offline kit (`make pdf`)
     for path in html_files(site):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         for tag in page.find_all(["a", "link", "script", "img", "source"]):
@@ -64,10 +64,8 @@ def test_every_internal_link_and_anchor_resolves(site):
                 target = (path.parent / unquote(url.path)).resolve() if url.path else path
             if target.is_dir() or url.path.endswith("/"):
                 target = target / "index.html"
-            pdf = target.suffix == ".pdf"  # printed by `make pdf`, checked in test_decks
             if not target.is_file():
-                if not pdf:
-                    broken.append(f"{path.relative_to(site)} → {ref}")
+                broken.append(f"{path.relative_to(site)} → {ref}")
                 continue
             anchor = url.fragment
             if anchor and target.suffix == ".html":

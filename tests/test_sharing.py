@@ -14,15 +14,16 @@ from PIL import Image
 
 from conftest import ROOT
 from macros import cards, sharing
+from macros.render import page_url
 
 SITE_URL = "https://executive-selling.github.io/mythe-prospection-facile/"
 
 
 def pages(site: Path) -> list[Path]:
-    """Every built page: not the 404, the short links or the decks."""
-    skip = {"404.html"}
+    """Every built page: not the 404, the short links, the decks or the printable handout."""
     return sorted(p for p in site.rglob("index.html")
-                  if p.relative_to(site).parts[0] not in {"slides", *map(str, range(1, 8))} and p.name not in skip)
+                  if p.relative_to(site).parts[0] not in {"slides", *map(str, range(1, 8))}
+                  and p.relative_to(site).parts[:2] != ("formation", "support"))
 
 
 def head(path: Path) -> BeautifulSoup:
@@ -112,7 +113,7 @@ def test_cards_are_deterministic(site, content):
         src = doc.relative_to(ROOT / "docs").as_posix()
         argument = content.argument_at(src)
         title = argument.title if argument else get_data(doc.read_text(encoding="utf-8"))[1]["title"]
-        url = "" if src == "index.md" else src.removesuffix(".md") + "/"
+        url = page_url(src)
         card = sharing.card_for(content, url, french(title))
         assert cards.draw(card, ROOT) == (site / card.path).read_bytes(), card.path
 

@@ -44,7 +44,7 @@ def test_argument_pages_have_every_section_in_order(site, content):
         expected = [sections[k].id for k in ("claim", "promise", "reality", "image")]
         expected += [sections["comparison"].id] if content.comparisons_for(a.number) else []
         expected += [sections["key_figure"].id] if a.key_figure else []
-        expected += [sections[k].id for k in ("takeaways", "question")] + ["partager"]
+        expected += [sections[k].id for k in ("takeaways", "question", "quiz")] + ["partager"]
         assert ids == expected, a.url
         body = text(page.select_one("article"))
         for value in (a.claim, a.question, a.image.title, *a.takeaways):

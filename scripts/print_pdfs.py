@@ -1,0 +1,110 @@
+"""Print the decks and the handout to PDF with headless Chromium, then pack the offline kit.
+
+Usage: python scripts/print_pdfs.py SITE_DIR
+Writes, inside the built site:
+- slides/<id>/<id>.pdf: one 16:9 page per slide, fragments shown (reveal.js's print view);
+- slides/<id>/<id>-notes.pdf: each slide followed by its speaker notes, for the trainer;
+- formation/support-participant.pdf: the A4 handout, page numbers in the footer;
+- formation/kit-hors-ligne.zip: the decks, their PDFs and the handout, working from file://.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+import zipfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from macros.model import load  # noqa: E402
+from scripts.browser import launch  # noqa: E402
+from slides.build import HANDOUT  # noqa: E402
+
+VARIANTS = {"": "print-pdf", "-notes": "print-pdf&notes"}
+HANDOUT_PDF = "formation/support-participant.pdf"
+BUNDLE = "formation/kit-hors-ligne.zip"
+BUNDLE_ROOT = "prospection-facile"
+FOOTER = ('<div style="width:100%;font-size:8pt;color:#4a5563;text-align:center;font-family:sans-serif">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+
+def print_deck(browser, index: Path) -> list[Path]:
+    out = []
+    for suffix, query in VARIANTS.items():
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(f"{index.as_uri()}?{query}")
+        page.wait_for_function("window.deck && window.deck.isReady()")
+        page.wait_for_timeout(300)
+        target = index.parent / f"{index.parent.name}{suffix}.pdf"
+        page.pdf(path=str(target), width="1280px", height="720px", print_background=True,
+                 margin={"top": "0", "right": "0", "bottom": "0", "left": "0"})
+        page.close()
+        out.append(target)
+    return out
+
+
+def print_handout(browser, site: Path) -> Path:
+    page = browser.new_page()
+    page.goto((site / HANDOUT).as_uri())
+    target = site / HANDOUT_PDF
+    page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
+             display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+    page.close()
+    return target
+
+
+def readme(site: Path) -> str:
+    """The kit's opening page: what is inside, each item a link."""
+    content = load(ROOT)
+    label = content.site.label
+    e = html.escape
+    items = "".join(
+        f'<li><a href="slides/{d.id}/index.html">{e(d.subtitle)}</a> '
+        f'(<a href="slides/{d.id}/{d.id}.pdf">PDF</a>, <a href="slides/{d.id}/{d.id}-notes.pdf">'
+        f"{e(label('deck-pdf-notes'))}</a>)</li>"
+        for d in sorted(content.decks, key=lambda d: -d.minutes)
+    )
+    return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{e(content.site.article_title)}</title>'
+            f'<link rel="icon" href="assets/favicon.svg"></head><body><main><h1>{e(content.site.article_title)}</h1>'
+            f'<ul>{items}<li><a href="{HANDOUT_PDF}">{e(label("handout-pdf"))}</a></li></ul>'
+            f"<p>{e(label('card-credit'))}</p></main></body></html>\n")
+
+
+def pack(site: Path) -> Path:
+    """A zip that works after unzipping: same layout as the site, fixed dates for the same bytes."""
+    files = sorted(p for p in (site / "slides").rglob("*") if p.is_file())
+    files += [site / "assets" / "favicon.svg", site / HANDOUT_PDF]
+    target = site / BUNDLE
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        def add(name: str, data: bytes) -> None:
+            info = zipfile.ZipInfo(f"{BUNDLE_ROOT}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+        add("index.html", readme(site).encode())
+        for path in files:
+            add(path.relative_to(site).as_posix(), path.read_bytes())
+    return target
+
+
+def main(site: str) -> int:
+    site_dir = Path(site).resolve()
+    decks = sorted(site_dir.glob("slides/*/index.html"))
+    if not decks:
+        print(f"no deck under {site}/slides: build the site first", file=sys.stderr)
+        return 1
+    with sync_playwright() as p:
+        browser = launch(p)
+        made = [pdf for index in decks for pdf in print_deck(browser, index)]
+        made.append(print_handout(browser, site_dir))
+        browser.close()
+    made.append(pack(site_dir))
+    for path in made:
+        print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "site"))
