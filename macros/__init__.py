@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import render, sharing
+from . import figures, render, sharing
 from .model import Content
 from .site import content_for, modified_dates
 
@@ -35,6 +35,14 @@ def decks(content: Content, page: str) -> str:
     return render.deck_list(content, page)
 
 
+def figure(content: Content, page: str, figure_id: str) -> str:
+    """A figure from docs/data/figures.yml, drawn as SVG, with its caption."""
+    found = next((f for f in content.figures if f.id == figure_id), None)
+    if found is None:
+        raise KeyError(f"unknown figure « {figure_id} » (known: {', '.join(f.id for f in content.figures)})")
+    return figures.figure(found, content)
+
+
 def session_plan(content: Content, page: str, deck_id: str = "formation") -> str:
     """The session plan of a deck: parts, objectives, minutes, times."""
     return render.session_plan(content, deck_id, page)
@@ -51,7 +59,7 @@ def exercises(content: Content, page: str) -> str:
 
 
 MACROS: dict[str, Callable[..., str]] = {
-    f.__name__: f for f in (comparison, argument_cards, glossary, decks, session_plan, objectives, exercises)
+    f.__name__: f for f in (comparison, figure, argument_cards, glossary, decks, session_plan, objectives, exercises)
 }
 
 

@@ -144,6 +144,88 @@ class Term(Entry):
     argument: int
 
 
+class FigureBase(Entry):
+    id: Id
+    argument: Annotated[int, Field(ge=0)]  # 0: the home page's opener
+    title: Text
+    description: Text
+    caption: Text
+
+
+class CounterFigure(FigureBase):
+    kind: Literal["counter"]
+    value: Text
+    label: Text
+    items_from: Id  # a comparison table whose criteria are the items
+
+
+class ProportionFigure(FigureBase):
+    kind: Literal["proportion"]
+    value: Annotated[int | float, Field(gt=0, lt=100)]
+    filled: Text
+    empty: Text
+    note: Text
+
+
+class CrowdFigure(FigureBase):
+    kind: Literal["crowd"]
+    visible: Annotated[int, Field(ge=1, le=8)]
+    rivals: Annotated[int, Field(ge=1, le=16)]
+    hidden: Annotated[int, Field(ge=1, le=24)]
+    visible_label: Text
+    rivals_label: Text
+    hidden_label: Text
+    verdict: Text
+
+
+class Side(Entry):
+    title: Text
+    tag: Text
+    items: Annotated[list[Text], Field(min_length=1, max_length=4)]
+
+
+class VersusFigure(FigureBase):
+    kind: Literal["versus"]
+    left: Side
+    right: Side
+
+
+class ScaleFigure(FigureBase):
+    kind: Literal["scale"]
+    unit: Text
+    ticks: Annotated[list[Annotated[int | float, Field(gt=0)]], Field(min_length=2, max_length=6)]
+    tick_labels: list[Text]
+    threshold: Annotated[int | float, Field(gt=0)]
+    below: Text
+    above: Text
+
+    @model_validator(mode="after")
+    def _coherent(self):
+        if len(self.tick_labels) != len(self.ticks):
+            raise ValueError(f"expected one tick label per tick ({len(self.ticks)}), got {len(self.tick_labels)}")
+        if list(self.ticks) != sorted(set(self.ticks)):
+            raise ValueError("expected ticks in increasing order")
+        if not self.ticks[0] < self.threshold < self.ticks[-1]:
+            raise ValueError(f"expected the threshold between {self.ticks[0]} and {self.ticks[-1]}, got {self.threshold}")
+        return self
+
+
+class SequenceFigure(FigureBase):
+    kind: Literal["sequence"]
+    steps: Annotated[list[Text], Field(min_length=2, max_length=6)]
+    goal: Text
+
+
+Figure = Annotated[CounterFigure | ProportionFigure | CrowdFigure | VersusFigure | ScaleFigure | SequenceFigure,
+                   Field(discriminator="kind")]
+
+
+class FigureEntry(Entry):
+    """Wraps one figure so that its kind picks the model (and an unknown kind says so)."""
+
+    figure: Figure
+
+
 class Section(Entry):
     id: Id
     heading: Text
@@ -182,7 +264,7 @@ LABELS = (
 )
 
 
-SlideKind = Literal["title", "claim", "image", "comparison", "figure", "question", "takeaways", "summary"]
+SlideKind = Literal["title", "claim", "image", "figure", "comparison", "question", "takeaways", "summary"]
 Minutes = Annotated[int | float, Field(gt=0, le=240)]
 
 
@@ -243,6 +325,7 @@ class Content:
     comparisons: tuple[Comparison, ...]
     glossary: tuple[Term, ...]
     talk: Talk
+    figures: tuple[Any, ...] = ()
     decks: tuple[Deck, ...] = field(default=())
 
     def argument(self, number: int) -> Argument:
@@ -258,6 +341,10 @@ class Content:
         except KeyError:
             known = ", ".join(sorted(self._by_id))
             raise KeyError(f"unknown comparison table « {table_id} » (known: {known})") from None
+
+    def figure_for(self, number: int):
+        """The figure of an argument (0: the opener); every argument has exactly one."""
+        return next(f for f in self.figures if f.argument == number)
 
     def comparisons_for(self, number: int) -> list[Comparison]:
         return [c for c in self.comparisons if number in c.arguments]
@@ -361,6 +448,13 @@ def validate(model: type[Entry], data: Any, rel: str, entry: str) -> Any:
     except ValidationError as e:
         err = e.errors()[0]
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("int", "float", "function"))))
+        if model is FigureEntry:  # drop the wrapper and the kind's tag: « value », not « figure.proportion.value »
+            loc = loc[2:] if len(loc) > 1 else ("kind",)
+        if err["type"] == "union_tag_not_found":
+            raise ContentError(rel, entry, "kind", "missing (required: the kind of figure)") from None
+        if err["type"] == "union_tag_invalid":
+            ctx = err.get("ctx") or {}
+            raise ContentError(rel, entry, "kind", f"expected one of {ctx.get('expected_tags')}, got « {ctx.get('tag')} »") from None
         raise ContentError(rel, entry, _field_path(loc) or "(entry)", _explain(err)) from None
 
 
@@ -428,6 +522,37 @@ def _check_references(content: Content) -> None:
         raise ContentError(str(DATA / "site.yml"), "labels", absent[0], "missing (required)")
 
 
+def read_figures(root: Path, content: Content) -> list:
+    path = root / DATA / "figures.yml"
+    rel = _rel(path, root)
+    data = read_yaml(path, root)
+    if not isinstance(data, list) or not data:
+        raise ContentError(rel, "", "", "expected a non-empty list of figures")
+    figures = []
+    for i, item in enumerate(data):
+        entry = _entry_name(i, item)
+        if not isinstance(item, dict):
+            raise ContentError(rel, entry, "", f"expected a mapping of fields, got {type(item).__name__}")
+        figures.append(validate(FigureEntry, {"figure": item}, rel, entry).figure)
+    tables = {c.id for c in content.comparisons}
+    seen: set[str] = set()
+    for i, fig in enumerate(figures):
+        entry = f"entry {i + 1} (« {fig.id} »)"
+        if fig.id in seen:
+            raise ContentError(rel, entry, "id", f"duplicate « {fig.id} »")
+        seen.add(fig.id)
+        if fig.argument > len(content.arguments):
+            raise ContentError(rel, entry, "argument", f"unknown argument {fig.argument} (expected 0 to {len(content.arguments)})")
+        if getattr(fig, "items_from", None) is not None and fig.items_from not in tables:
+            raise ContentError(rel, entry, "items_from", f"unknown comparison table « {fig.items_from} »")
+    numbers = sorted(f.argument for f in figures)
+    for n in range(0, len(content.arguments) + 1):
+        if numbers.count(n) != 1:
+            what = "the opener (argument 0)" if n == 0 else f"argument {n}"
+            raise ContentError(rel, "", "argument", f"expected exactly one figure for {what}, got {numbers.count(n)}")
+    return figures
+
+
 def read_deck(path: Path, root: Path, content: Content) -> Deck:
     rel = _rel(path, root)
     deck = validate(Deck, read_yaml(path, root), rel, f"deck « {path.stem} »")
@@ -463,6 +588,7 @@ def load(root: Path | str = ".") -> Content:
         glossary=tuple(read_list(root / DATA / "glossary.yml", root, Term)),
         talk=validate(Talk, read_yaml(root / DATA / "talk.yml", root), str(DATA / "talk.yml"), ""),
     )
+    content = replace(content, figures=tuple(read_figures(root, content)))
     _check_references(content)
     decks = tuple(read_deck(p, root, content) for p in sorted((root / DECKS).glob("*.yml")))
     return replace(content, decks=decks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 
+from . import figures
 from .model import Argument, Comparison, Content
 
 
@@ -111,6 +112,7 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
         heading("promise"), md(argument.promise), "\n\n",
         heading("reality"), md(argument.reality), "\n\n",
         heading("image"), f"### {md(argument.image.title)}\n\n", md(argument.image.text), "\n\n",
+        figures.figure(content.figure_for(argument.number), content), "\n\n",
     ]
     tables = content.comparisons_for(argument.number)
     if tables:

@@ -20,6 +20,7 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from macros import figures
 from macros.model import Argument, Comparison, Content, Deck, DeckSection
 from macros.text import typeset
 
@@ -116,7 +117,10 @@ class DeckBuilder:
     def part(self, key: str, kind: str, fragments: bool = False, **extra) -> Slide:
         part = getattr(self.talk, key)
         fields = {"id": key, "title": part.title, "notes": part.notes, **extra}
-        return Slide(kind=kind, points=[inline(p) for p in part.points], fragments=fragments, **fields)
+        if kind == "figure":
+            fields["points"] = []
+        fields.setdefault("points", [inline(p) for p in part.points])
+        return Slide(kind=kind, fragments=fragments, **fields)
 
     def section_title(self, deck: Deck, section: DeckSection) -> list[Slide]:
         slide = self.part("title", "cover")
@@ -131,9 +135,11 @@ class DeckBuilder:
     def section_opener(self, deck: Deck, section: DeckSection) -> list[Slide]:
         table = self.content.comparison("minitel")
         story = self.part("opener", "points")
+        fig = self.content.figure_for(0)
+        drawn = self.part("opener", "figure", id="opener-figure", body=Markup(figures.figure(fig, self.content)))
         beliefs = self.part("opener", "points", fragments=True, id="opener-beliefs")
         beliefs.title, beliefs.points = self.talk.beliefs_title, [inline(r.criterion) for r in table.rows]
-        return [story, beliefs, *self.table_slides(table, "opener", self.talk.opener.notes)]
+        return [story, drawn, beliefs, *self.table_slides(table, "opener", self.talk.opener.notes)]
 
     def section_conclusion(self, deck: Deck, section: DeckSection) -> list[Slide]:
         return [self.part("conclusion", "points", qr_url=self.page_url("conclusion/"))]
@@ -161,6 +167,10 @@ class DeckBuilder:
             elif kind == "image":
                 slides.append(Slide(id=sid, kind="text", notes=argument.notes.image, kicker=kicker,
                                     title=argument.image.title, body=block(argument.image.text)))
+            elif kind == "figure":
+                fig = self.content.figure_for(argument.number)
+                slides.append(Slide(id=sid, kind="figure", notes=argument.notes.image, kicker=kicker,
+                                    title=fig.title, body=Markup(figures.figure(fig, self.content))))
             elif kind == "comparison":
                 tables = [self.content.comparison(section.table)] if section.table else self.content.comparisons_for(argument.number)
                 for table in tables:
@@ -238,6 +248,7 @@ def handout_html(content: Content, site_url: str) -> str:
     """The participants' handout: the seven claims, their tables and takeaways, the glossary."""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     return template("handout.html.j2").render(
+        figures={a.number: Markup(figures.figure(content.figure_for(a.number), content)) for a in content.arguments},
         site=content.site, site_url=site_url, arguments=content.arguments,
         tables={a.number: content.comparisons_for(a.number) for a in content.arguments},
         glossary=sorted(content.glossary, key=lambda t: t.term.lower()),

@@ -153,3 +153,28 @@ def test_deck_minutes_not_a_positive_number(project, minutes):
 def test_deck_yaml_error(project):
     edit(project / DECK, "sections:\n", "sections:\n  - {kind: title, minutes: 2\n")
     fails_with(project, DECK, "YAML syntax error")
+
+
+# -- figures --------------------------------------------------------------------------------
+
+FIGURES = "docs/data/figures.yml"
+
+
+def test_figure_unknown_kind(project):
+    edit(project / FIGURES, "kind: sequence", "kind: camembert")
+    fails_with(project, FIGURES, "convaincre", "kind", "camembert")
+
+
+def test_figure_value_out_of_range(project):
+    edit(project / FIGURES, "  value: 80\n", "  value: 180\n")
+    fails_with(project, FIGURES, "lead-80", "value", "less than 100")
+
+
+def test_figure_missing_label(project):
+    edit(project / FIGURES, "  below: le matching prend la vente\n", "")
+    fails_with(project, FIGURES, "panier-moyen", "below", "missing")
+
+
+def test_figure_threshold_outside_its_scale(project):
+    edit(project / FIGURES, "  threshold: 10\n", "  threshold: 5000\n")
+    fails_with(project, FIGURES, "panier-moyen", "threshold between")
