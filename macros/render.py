@@ -201,7 +201,8 @@ def quiz(content: Content, argument: Argument) -> str:
             f"<p><strong>{esc(label('quiz-answer'))} {letter}</strong> : {esc(q.choices[q.answer])}. "
             f"{esc(q.explanation)}</p></details></li>"
         )
-    return f'<ol class="quiz">{"".join(items)}</ol>\n'
+    # Out of the search index: a search would show the answers, and the questions say nothing new.
+    return f'<div class="quiz-box" data-search-exclude><ol class="quiz">{"".join(items)}</ol></div>\n'
 
 
 def clock(minutes: float) -> str:
@@ -235,7 +236,8 @@ def session_plan(content: Content, deck_id: str, page: str) -> str:
     head = "".join(f'<th scope="col">{esc(label(k))}</th>' for k in ("plan-part", "plan-objective", "plan-minutes", "plan-time"))
     return (
         f'<div class="cmp" role="region" aria-label="{esc(deck.subtitle)}" tabindex="0">'
-        f'<table class="cmp__table plan" data-deck="{esc(deck.id)}"><caption>{esc(deck.subtitle)} : {esc(deck.audience)}</caption>'
+        f'<table class="cmp__table plan" data-deck="{esc(deck.id)}" data-search-exclude>'
+        f'<caption>{esc(deck.subtitle)} : {esc(deck.audience)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
         f'<tfoot><tr><th scope="row" colspan="2">{esc(label("plan-total"))}</th>'
         f'<td data-total="{deck.minutes:g}">{minutes(deck.minutes)}</td><td>{clock(0)} → {clock(deck.minutes)}</td></tr></tfoot>'

@@ -147,7 +147,7 @@ def share_block(content: Content, argument: Argument, site_url: str, modified: s
     e = html.escape
     n = argument.number
     return (
-        f'<section class="share" aria-labelledby="partager" markdown="0">\n'
+        f'<section class="share" aria-labelledby="partager" data-search-exclude>\n'
         f'<h2 id="partager">{e(label("share"))}</h2>\n'
         f'<p class="share__actions"><a class="md-button md-button--primary" href="{LINKEDIN_SHARE}{quote(url, safe="")}" '
         f'rel="noopener">{e(label("share-linkedin"))}</a> '
