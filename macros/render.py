@@ -78,7 +78,7 @@ def glossary(content: Content, page: str) -> str:
     label = content.site.label("argument")
     items = "\n".join(
         f'<dt id="{t.id}">{esc(t.term)}</dt>\n<dd markdown>{md(t.definition)} '
-        f"[{label} {t.argument} : {md(content.argument(t.argument).short_title)}]"
+        f"[{label}\u00a0{t.argument} : {md(content.argument(t.argument).short_title)}]"  # no break before the number
         f"({link(content.argument(t.argument).path, page)})</dd>"
         for t in sorted(content.glossary, key=lambda t: t.term.lower())
     )
