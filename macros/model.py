@@ -259,7 +259,7 @@ LABELS = (
     "site-kicker", "card-credit", "share", "share-linkedin", "share-copy", "share-copied", "share-url", "share-post", "share-cite",
     "cite-after", "cite-at", "not-found-title", "not-found-text", "not-found-home",
     "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",
-    "handout-title", "handout-lead", "handout-qr", "handout-notes", "handout-glossary", "handout-pdf", "bundle-zip",
+    "handout-title", "handout-lead", "handout-qr", "handout-glossary", "handout-pdf", "bundle-zip",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
 )
 
