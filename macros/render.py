@@ -47,8 +47,11 @@ def table_id(table: Comparison) -> str:
     return f"tableau-{table.id}"
 
 
-def comparison(table: Comparison, level: int = 2) -> str:
-    """A heading (a stable anchor) and the table itself, in a box that scrolls on narrow screens."""
+def comparison(table: Comparison, level: int = 2, indexed: bool = True) -> str:
+    """A heading (a stable anchor) and the table itself, in a box that scrolls on narrow screens.
+
+    `indexed=False` keeps the rows out of the search index where they repeat the « Comparaisons »
+    page, which indexes every table: one hit per table instead of two, and lighter pages."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (table.criterion, table.left, table.right))
     rows = "".join(
         f'<tr><th scope="row">{esc(r.criterion)}</th><td data-label="{esc(table.left)}">{esc(r.left)}</td>'
@@ -57,7 +60,8 @@ def comparison(table: Comparison, level: int = 2) -> str:
     )
     return (
         f"{'#' * level} {md(table.title)} {{ #{table_id(table)} }}\n\n"
-        f'<div class="cmp" role="region" aria-labelledby="{table_id(table)}" tabindex="0">'
+        f'<div class="cmp" role="region" aria-labelledby="{table_id(table)}" tabindex="0"'
+        f'{"" if indexed else " data-search-exclude"}>'
         f'<table class="cmp__table" data-table="{esc(table.id)}">'
         f"<caption>{esc(table.summary)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n"
@@ -116,7 +120,7 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
     ]
     tables = content.comparisons_for(argument.number)
     if tables:
-        parts += [heading("comparison"), *(comparison(t, level=3) + "\n" for t in tables)]
+        parts += [heading("comparison"), *(comparison(t, level=3, indexed=False) + "\n" for t in tables)]
     if argument.key_figure:
         parts += [heading("key_figure"), key_figure(argument, site.label("key-figure-origin")), "\n"]
     parts += [heading("takeaways"), *(f"{i}. {md(t)}\n" for i, t in enumerate(argument.takeaways, 1)), "\n"]

@@ -109,7 +109,7 @@ def test_glossary_definition_on_keyboard_focus(server, browser, content):
     page.close()
 
 
-@pytest.mark.parametrize("query, expected", [("minitel", ""), ("océan rouge", "arguments/2-ocean-rouge/"),
+@pytest.mark.parametrize("query, expected", [("minitel", "minitel"), ("océan rouge", "arguments/2-ocean-rouge/"),
                                              ("prospecter", "arguments/")])
 def test_search_in_french(server, browser, query, expected):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
