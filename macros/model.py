@@ -496,7 +496,7 @@ def read_argument(path: Path, root: Path) -> Argument:
     return argument
 
 
-def _check_arguments(arguments: list[Argument], root: Path) -> None:
+def _check_arguments(arguments: list[Argument]) -> None:
     numbers = sorted(a.number for a in arguments)
     if numbers != list(range(1, 8)):
         raise ContentError(str(ARGUMENTS), "", "number", f"expected arguments numbered exactly 1 to 7, got {numbers}")
@@ -579,7 +579,7 @@ def load(root: Path | str = ".") -> Content:
     site = validate(SiteText, read_yaml(root / DATA / "site.yml", root), str(DATA / "site.yml"), "")
     paths = sorted((root / ARGUMENTS).glob("*.md"))
     arguments = sorted((read_argument(p, root) for p in paths), key=lambda a: a.number)
-    _check_arguments(arguments, root)
+    _check_arguments(arguments)
     content = Content(
         root=root,
         site=site,

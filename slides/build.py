@@ -106,7 +106,7 @@ class DeckBuilder:
 
     # -- sections ------------------------------------------------------------------------
 
-    def section(self, deck: Deck, index: int, section: DeckSection) -> list[Slide]:
+    def section(self, deck: Deck, section: DeckSection) -> list[Slide]:
         make = getattr(self, f"section_{section.kind}")
         slides = make(deck, section)
         total = round(section.minutes * 60)  # shared out exactly, so the speaker view's pacing adds up
@@ -116,10 +116,7 @@ class DeckBuilder:
 
     def part(self, key: str, kind: str, fragments: bool = False, **extra) -> Slide:
         part = getattr(self.talk, key)
-        fields = {"id": key, "title": part.title, "notes": part.notes, **extra}
-        if kind == "figure":
-            fields["points"] = []
-        fields.setdefault("points", [inline(p) for p in part.points])
+        fields = {"id": key, "title": part.title, "notes": part.notes, "points": [inline(p) for p in part.points], **extra}
         return Slide(kind=kind, fragments=fragments, **fields)
 
     def section_title(self, deck: Deck, section: DeckSection) -> list[Slide]:
@@ -133,10 +130,10 @@ class DeckBuilder:
         return [slide]
 
     def section_opener(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        table = self.content.comparison("minitel")
+        fig = self.content.figure_for(0)  # the opener's figure names the table of beliefs it draws
+        table = self.content.comparison(fig.items_from)
         story = self.part("opener", "points")
-        fig = self.content.figure_for(0)
-        drawn = self.part("opener", "figure", id="opener-figure", body=Markup(figures.figure(fig, self.content)))
+        drawn = self.part("opener", "figure", id="opener-figure", points=[], body=Markup(figures.figure(fig, self.content)))
         beliefs = self.part("opener", "points", fragments=True, id="opener-beliefs")
         beliefs.title, beliefs.points = self.talk.beliefs_title, [inline(r.criterion) for r in table.rows]
         return [story, drawn, beliefs, *self.table_slides(table, "opener", self.talk.opener.notes)]
@@ -205,7 +202,7 @@ class DeckBuilder:
     # -- the deck ------------------------------------------------------------------------
 
     def slides(self, deck: Deck) -> list[list[Slide]]:
-        sections = [self.section(deck, i, s) for i, s in enumerate(deck.sections)]
+        sections = [self.section(deck, s) for s in deck.sections]
         seen: set[str] = set()
         for slides in sections:
             for slide in slides:
