@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from urllib.parse import urlparse
 
@@ -109,6 +110,18 @@ def test_glossary_definition_on_keyboard_focus(server, browser, content):
     page.close()
 
 
+def search_results(page) -> list[str]:
+    """The result links once Material has stopped updating the list (no change for 300 ms)."""
+    page.wait_for_function("""() => new Promise(resolve => {
+        const list = document.querySelector('.md-search-result__list');
+        const done = () => { watch.disconnect(); resolve(list.children.length > 0); };
+        const watch = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 300); });
+        let timer = setTimeout(done, 300);
+        watch.observe(list, { childList: true, subtree: true });
+    })""", timeout=10_000)
+    return page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.getAttribute('href'))")
+
+
 @pytest.mark.parametrize("query, expected", [("minitel", "minitel"), ("océan rouge", "arguments/2-ocean-rouge/"),
                                              ("prospecter", "arguments/")])
 def test_search_in_french(server, browser, query, expected):
@@ -116,12 +129,39 @@ def test_search_in_french(server, browser, query, expected):
     page.goto(server, wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    hrefs = search_results(page)
     assert any(expected in h for h in hrefs), hrefs
     assert page.locator(".md-search-result mark").count() > 0
     page.close()
+
+
+# What search costs: the index, Material's worker and lunr's stemmers (overrides/partials/search-on-demand.html).
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$|/lunr/")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_costs_nothing_until_used(server, browser, content, width):
+    """Nothing of the search loads with a page; opening the search loads it and finds French words.
+
+    Fails if Material stops reading its worker from #__config or requests the index another way."""
+    ctx = browser.new_context(viewport={"width": width, "height": 850})
+    requested: list[str] = []
+    ctx.on("request", lambda r: requested.append(urlparse(r.url).path))
+    page = ctx.new_page()
+    page.goto(server + content.argument(2).url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [p for p in requested if SEARCH_FILES.search(p)], requested
+    assert any(p.endswith("/workers/search-on-demand.js") for p in requested), requested
+    if width > 1000:
+        page.locator("input.md-search__input").click()  # the field sits in the header
+    else:
+        page.locator("label.md-header__button[for=__search]").click()  # a button opens it on a phone
+    page.keyboard.type("prospecter", delay=20)
+    hrefs = search_results(page)
+    assert any("arguments/" in h for h in hrefs), hrefs
+    loaded = [p for p in requested if SEARCH_FILES.search(p)]
+    assert any(p.endswith("/lunr.fr.min.js") for p in loaded) and any(p.endswith("search_index.json") for p in loaded), loaded
+    ctx.close()
 
 
 # -- decks, from file:// ------------------------------------------------------------------------

@@ -137,7 +137,34 @@ def test_search_index_is_french_and_complete(site, content):
     for t in content.glossary:
         assert squash(t.definition)[:40] in docs
     locations = {d["location"].split("#")[0] for d in index["docs"]}
+    pages = {str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html")} - {"./"} | {""}
+    pages = {p for p in pages if not p.startswith("slides/") and not re.fullmatch(r"\d+/|formation/support/", p)}
     assert {a.url for a in content.arguments} <= locations
+    assert pages == locations, pages ^ locations  # every page, and only pages
+
+
+def test_pages_block_on_one_stylesheet_of_ours_and_no_script(site, content):
+    """Render-blocking: Material's stylesheets and one of ours; every script deferred."""
+    for url in PAGES + [a.url for a in content.arguments] + ["404.html"]:
+        page = BeautifulSoup((site / url / ("" if url.endswith(".html") else "index.html")).read_text(encoding="utf-8"), "lxml")
+        ours = [link["href"] for link in page.select('link[rel="stylesheet"]') if "/stylesheets/" not in link["href"]]
+        assert [h.rsplit("/", 1)[-1] for h in ours] == ["site.css"], (url, ours)
+        blocking = [s["src"] for s in page.select("script[src]") if not s.has_attr("defer")]
+        assert not blocking, (url, blocking)
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    assert css.startswith((site / "assets" / "figures.css").read_text(encoding="utf-8"))  # decks still link it alone
+
+
+def test_search_on_demand_finds_material_worker(site):
+    """The on-demand worker loads Material's worker by name, from its own folder, and that worker
+    loads lunr's French stemmer from ../lunr: the folder layout it relies on."""
+    page = (site / "index.html").read_text(encoding="utf-8")
+    config = json.loads(BeautifulSoup(page, "lxml").select_one("#__config").string)
+    worker = site / config["search"]
+    assert worker.is_file() and worker.name.startswith("search."), config["search"]
+    assert (worker.parent / "search-on-demand.js").is_file()
+    assert (worker.parent.parent / "lunr" / "min" / "lunr.fr.min.js").is_file()
+    assert "search-on-demand.js#" in page
 
 
 OTHER_HOST = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
