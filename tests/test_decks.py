@@ -106,15 +106,3 @@ def test_pdf_has_one_page_per_slide(pdfs, content):
         assert len(notes.pages) >= 2 * count
         first_notes = squash(content.talk.title.notes)[:30]
         assert any(first_notes in squash(p.extract_text() or "") for p in notes.pages[:3])
-
-
-def test_first_load_under_150_kb_compressed(site, content):
-    import gzip
-
-    for deck in content.decks:
-        index = site / "slides" / deck.id / "index.html"
-        page = deck_page(site, deck.id)
-        loaded = [index] + [index.parent / ref for ref in
-                            [t["href"] for t in page.select("link[href]")] + [t["src"] for t in page.select("script[src]")]]
-        total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in loaded)
-        assert total < 150_000, (deck.id, total)
