@@ -89,7 +89,7 @@ class QuizItem(Entry):
 
 
 class Argument(Entry):
-    number: Annotated[int, Field(ge=1, le=7)]
+    number: Annotated[int, Field(ge=1)]
     slug: Id
     title: Text
     short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
@@ -498,8 +498,8 @@ def read_argument(path: Path, root: Path) -> Argument:
 
 def _check_arguments(arguments: list[Argument]) -> None:
     numbers = sorted(a.number for a in arguments)
-    if numbers != list(range(1, 8)):
-        raise ContentError(str(ARGUMENTS), "", "number", f"expected arguments numbered exactly 1 to 7, got {numbers}")
+    if not numbers or numbers != list(range(1, len(numbers) + 1)):
+        raise ContentError(str(ARGUMENTS), "", "number", f"expected arguments numbered 1 to N without gaps, got {numbers}")
 
 
 def _check_references(content: Content) -> None:

@@ -100,9 +100,9 @@ def test_unknown_table_id_in_a_page(project):
     fails_with(project, "docs/comparaisons.md:", "baleine")
 
 
-def test_argument_numbers_not_exactly_one_to_seven(project):
-    (project / "docs/arguments/7-convaincre.md").unlink()
-    fails_with(project, "docs/arguments", "1 to 7")
+def test_argument_numbers_leave_no_gap(project):
+    (project / ARG3).unlink()
+    fails_with(project, "docs/arguments", "without gaps", "[1, 2, 4, 5, 6, 7]")
 
 
 def test_file_name_must_match_number_and_slug(project):
