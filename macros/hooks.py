@@ -20,7 +20,7 @@ from macros.text import GlossaryMarker, french, typeset
 GLOSSARY_PAGE = "glossaire.md"
 DESCRIPTION = (50, 160)
 # Pages load one stylesheet of ours (mkdocs.yml: extra_css): the published site.css is figures.css
-# (also linked on its own by the decks and the handout) followed by docs/assets/site.css.
+# (also linked on its own by the handout, and part of the decks' stylesheet) followed by docs/assets/site.css.
 STYLESHEET, STYLESHEET_PARTS = "assets/site.css", ("assets/figures.css", "assets/site.css")
 
 

@@ -76,7 +76,7 @@ def readme(site: Path) -> str:
 def pack(site: Path) -> Path:
     """A zip that works after unzipping: same layout as the site, fixed dates for the same bytes."""
     files = sorted(p for p in (site / "slides").rglob("*") if p.is_file())
-    files += [site / "assets" / "favicon.svg", site / "assets" / "figures.css", site / HANDOUT_PDF]
+    files += [site / "assets" / "favicon.svg", site / HANDOUT_PDF]
     target = site / BUNDLE
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         def add(name: str, data: bytes) -> None:

@@ -28,14 +28,17 @@ HERE = Path(__file__).parent
 REVEAL = Path("node_modules/reveal.js")
 # What a deck loads from the reveal.js package, and where it goes in the site.
 REVEAL_FILES = {
-    "dist/reveal.js": "slides/assets/reveal.js",
-    "dist/reveal.css": "slides/assets/reveal.css",
-    "dist/reset.css": "slides/assets/reset.css",
-    "dist/plugin/notes.js": "slides/assets/notes.js",
+    "dist/plugin/notes.js": "slides/assets/notes.js",  # fetched by deck.js once the deck shows
     "LICENSE": "slides/assets/LICENSE-reveal.js.txt",
 }
-THEME_FILES = {"theme/deck.css": "slides/assets/deck.css", "theme/deck.js": "slides/assets/deck.js",
-               "theme/handout.css": "slides/assets/handout.css"}
+THEME_FILES = {"theme/handout.css": "slides/assets/handout.css"}
+# A deck loads one stylesheet and one script, each these files joined in order (paths from the
+# project root): every request more delays the first slide on a slow phone (make bench).
+BUNDLES = {
+    "slides/assets/deck.css": (REVEAL / "dist/reset.css", REVEAL / "dist/reveal.css", Path("docs/assets/figures.css"),
+                               Path("slides/theme/deck.css")),
+    "slides/assets/deck.js": (REVEAL / "dist/reveal.js", Path("slides/theme/deck.js")),
+}
 HANDOUT = "formation/support/index.html"  # printed to formation/support-participant.pdf by `make pdf`
 ROWS_PER_SLIDE = 3
 
@@ -254,10 +257,11 @@ def handout_html(content: Content, site_url: str) -> str:
 
 
 def asset_files(root: Path) -> dict[str, Path]:
-    """reveal.js (from the pinned npm package) and the project's deck theme, by path in the site."""
+    """Files copied as they are (reveal.js's notes plugin and licence, the handout's stylesheet),
+    by path in the site; checks that the bundles' parts are there too."""
     files = {dest: root / REVEAL / src for src, dest in REVEAL_FILES.items()}
     files.update({dest: HERE / src for src, dest in THEME_FILES.items()})
-    missing = [str(p) for p in files.values() if not p.is_file()]
+    missing = [str(p) for p in [*files.values(), *(root / p for parts in BUNDLES.values() for p in parts)] if not p.is_file()]
     if missing:
         from mkdocs.exceptions import PluginError
 
@@ -276,4 +280,11 @@ def add_decks(files, config, content: Content):
     files.append(File.generated(config, HANDOUT, content=handout_html(content, site_url)))
     for path, source in asset_files(root).items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
+    for path, parts in BUNDLES.items():
+        files.append(File.generated(config, path, content=bundle(root, parts)))
     return files
+
+
+def bundle(root: Path, parts: tuple[Path, ...]) -> str:
+    """Files joined in order, each after a comment naming it (reveal.js's: MIT, LICENSE-reveal.js.txt)."""
+    return "\n".join(f"/* {part.as_posix()} */\n{(root / part).read_text(encoding='utf-8')}" for part in parts)

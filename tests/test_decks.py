@@ -30,7 +30,14 @@ def test_each_deck_is_built_with_reveal_and_its_license(site, content):
         assert slides(page)
     assets = site / "slides" / "assets"
     assert "MIT" in (assets / "LICENSE-reveal.js.txt").read_text(encoding="utf-8")
-    assert (assets / "reveal.js").stat().st_size > 50_000
+    script = (assets / "deck.js").read_text(encoding="utf-8")  # reveal.js, then the start-up script
+    assert len(script) > 50_000 and "MIT licensed" in script and "function startDeck" in script
+    css = (assets / "deck.css").read_text(encoding="utf-8")  # reveal.js's, the figures', the theme's
+    assert ".reveal .slides" in css and ".fig .fig__ink" in css and "--r-main-font" in css
+    for deck in content.decks:  # one stylesheet and one script before the first slide shows
+        page = deck_page(site, deck.id)
+        assert [link["href"] for link in page.select('link[rel="stylesheet"]')] == ["../assets/deck.css"]
+        assert [script["src"] for script in page.select("script[src]")] == ["../assets/deck.js"]
 
 
 def test_argument_sections_match_the_deck_file(site, content):

@@ -152,7 +152,7 @@ def test_pages_block_on_one_stylesheet_of_ours_and_no_script(site, content):
         blocking = [s["src"] for s in page.select("script[src]") if not s.has_attr("defer")]
         assert not blocking, (url, blocking)
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
-    assert css.startswith((site / "assets" / "figures.css").read_text(encoding="utf-8"))  # decks still link it alone
+    assert css.startswith((site / "assets" / "figures.css").read_text(encoding="utf-8"))  # the handout links it alone
 
 
 def test_search_on_demand_finds_material_worker(site):
