@@ -319,7 +319,7 @@ def kept_notes(out: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="builds per measure")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page")
     parser.add_argument("--scale", default="1,5,10", help="copies of the content for the scale benchmark")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
