@@ -94,6 +94,8 @@ class Argument(Entry):
     title: Text
     short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
     claim: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=160)]
+    promise_line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=150)]  # one sentence: the carousel's promise page
+    reality_line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=150)]  # one sentence: the carousel's reality page
     promise: Text
     reality: Text
     image: Image
