@@ -259,9 +259,11 @@ SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figu
 LABELS = (
     "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes",
     "site-kicker", "card-credit", "share", "share-linkedin", "share-copy", "share-copied", "share-url", "share-post", "share-cite",
-    "cite-after", "cite-at", "not-found-title", "not-found-text", "not-found-home",
+    "cite-at", "not-found-title", "not-found-text", "not-found-home",
     "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",
     "handout-title", "handout-lead", "handout-qr", "handout-glossary", "handout-pdf", "bundle-zip",
+    "cite-site", "cite-adaptation", "cite-iso", "cite-apa", "cite-files", "cite-bibtex", "cite-ris", "cite-today",
+    "carousel-pdf", "carousel-question", "carousel-more", "carousel-series-more", "carousel-credit", "share-post-document",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
 )
 
