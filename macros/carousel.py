@@ -141,6 +141,49 @@ def plain(text: str) -> str:
     return french(html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip())
 
 
+@lru_cache(maxsize=4096)
+def _has_glyph(root: Path, weight: int, char: str) -> bool:
+    """Whether the font draws the character (a missing one comes out as the .notdef box)."""
+    font = _font(root, weight, 40)
+    missing = font.getmask("\U0010fffd")
+    drawn = font.getmask(char)
+    return drawn.size != missing.size or bytes(drawn) != bytes(missing)
+
+
+def lacking(root: Path, weight: int, text: str) -> str:
+    """The first character of the text that the carousel font lacks, or ""."""
+    return next((c for c in dict.fromkeys(text) if not c.isspace() and not _has_glyph(root, weight, c)), "")
+
+
+# Characters Inter's latin files lack, drawn in a figure from two they have: « ≠ » is « = » struck with « / ».
+OVERLAYS = {"≠": ("=", "/")}
+
+
+def overlay_glyphs(svg: str, root: Path) -> str:
+    """A figure's SVG with each character of OVERLAYS drawn as its two glyphs, one over the other.
+
+    The second glyph moves back to the middle of the first, the text after it back to where the
+    first glyph ends: the line keeps its width, so centring and wrapping do not change.
+    """
+    def fix(match: re.Match) -> str:
+        attrs, body = match.group(1), match.group(2)
+        if not any(c in body for c in OVERLAYS):
+            return match.group(0)
+        size = float(re.search(r'font-size="([\d.]+)"', attrs).group(1))
+        bold = re.search(r'font-weight="(\d+)"', attrs)
+        weight = int(bold.group(1)) if bold else 400
+        font = _font(root, min(WEIGHTS, key=lambda w: abs(w - weight)), 100)
+        for char, (base, over) in OVERLAYS.items():
+            a, s = (font.getlength(g) * size / 100 for g in (base, over))
+            body = re.sub(re.escape(char) + r"([^<]*)",
+                          lambda m: (f'{base}<tspan dx="{-(a + s) / 2:.2f}">{over}</tspan>'
+                                     + (f'<tspan dx="{(a - s) / 2:.2f}">{m.group(1)}</tspan>' if m.group(1) else "")),
+                          body)
+        return f"<text{attrs}>{body}</text>"
+
+    return re.sub(r"<text([^>]*)>(.*?)</text>", fix, svg, flags=re.DOTALL)
+
+
 def _words(text: str, url: bool) -> list[str]:
     if url:  # an address breaks only after a slash
         return [w for w in re.split(r"(?<=/)", text) if w]
@@ -187,6 +230,10 @@ def balance(text: str, font: ImageFont.FreeTypeFont, width: float, count: int, u
 def fit(root: Path, text: str, style: Style, role: str, source: Source, width: float, height: float,
         url: bool = False) -> Text:
     """The largest size at which the text's lines fit the box; ContentError when none does."""
+    missing = lacking(root, style.weight, text)
+    if missing:
+        raise ContentError(source.file, source.entry, source.field,
+                           f"the character « {missing} » is not in the carousel's font (Inter, latin): write it otherwise")
     for size in style.sizes:
         font = _font(root, style.weight, size)
         lines, too_wide = wrap(text, font, width * FIT, url)
@@ -251,7 +298,8 @@ class Layout:
         fig = self.content.figure_for(number)
         head = self.text(fig.title, HEADING, "heading", self.fig(number, "title"), MAIN_H)
         caption = self.text(fig.caption, CAPTION, "caption", self.fig(number, "caption"), MAIN_H)
-        svg = figures.svg(fig, self.content)
+        self.check_figure_glyphs(number)
+        svg = overlay_glyphs(figures.svg(fig, self.content), self.root)
         w, h = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
         room = MAIN_H - RULE[0] - RULE[1] - head.height - caption.height - 2 * 40
         scale = min(WIDTH / w, room / h)
@@ -260,6 +308,31 @@ class Layout:
             raise ContentError(where.file, where.entry, "(drawing)",
                                f"too tall for a carousel page (would be drawn at {scale:.2f}×, at least {MIN_FIGURE_SCALE}× needed)")
         return Page("figure", False, kicker, (head, caption), figure=svg, figure_width=w * scale)
+
+    def check_figure_glyphs(self, number: int) -> None:
+        """Every word a figure draws, in the font (or in OVERLAYS); else one line naming the field."""
+        fig = self.content.figure_for(number)
+
+        def strings(value, path: str):
+            if isinstance(value, str):
+                yield path, value
+            elif isinstance(value, (list, tuple)):
+                for i, item in enumerate(value):
+                    yield from strings(item, f"{path}[{i}]")
+            elif hasattr(type(value), "model_fields"):
+                for name in type(value).model_fields:
+                    yield from strings(getattr(value, name), f"{path}.{name}" if path else name)
+
+        found = [(self.fig(number, path), text) for path, text in strings(fig, "") if path not in ("id", "kind")]
+        if getattr(fig, "items_from", None):
+            i, table = next((i, c) for i, c in enumerate(self.content.comparisons) if c.id == fig.items_from)
+            found += [(Source(str(DATA / "comparisons.yml"), f"entry {i + 1} (« {table.id} »)", f"rows[{j}].criterion"), row.criterion)
+                      for j, row in enumerate(table.rows)]
+        for source, text in found:
+            missing = lacking(self.root, 800, "".join(c for c in text if c not in OVERLAYS))
+            if missing:
+                raise ContentError(source.file, source.entry, source.field,
+                                   f"the character « {missing} » is not in the carousel's font (Inter, latin): write it otherwise")
 
     def takeaways(self, a: Argument) -> Page:
         head = self.text(self.content.site.sections["takeaways"].heading, HEADING, "heading",

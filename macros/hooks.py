@@ -138,8 +138,9 @@ def on_page_context(context, page, config, nav):
     """Link-preview tags and JSON-LD for the page's <head> (overrides/main.html prints them)."""
     content = content_for(_root(config))
     argument = content.argument_at(page.file.src_uri)
+    cited = argument is not None or page.meta.get("citation") is True  # pages that adapt the article
     info = sharing.PageInfo(page.url, page.title, page.meta["description"], argument, page.meta["modified"],
-                            citable=argument is not None or page.meta.get("citation") is True)
+                            citation_title=french(argument.title if argument else page.meta.get("title", "")) if cited else "")
     context["social_tags"], context["json_ld"] = sharing.head(content, info, config.site_url)
     return context
 

@@ -34,7 +34,7 @@ class PageInfo:
     description: str
     argument: Argument | None
     modified: str  # ISO date
-    citable: bool = False  # gets the citation tags (README, « Citer »)
+    citation_title: str = ""  # the page's own title when it is offered for citation (README, « Citer »)
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -125,8 +125,8 @@ def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[st
         data = {"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url,
                 "description": page.description, "inLanguage": "fr", "isPartOf": {"@type": "WebSite",
                 "name": site.article_title, "url": absolute(site_url, "")}}
-    if page.citable:
-        tags += cite.meta_tags(content, cite.for_page(content, page.title, url, page.url == "", page.modified))
+    if page.citation_title:
+        tags += cite.meta_tags(content, cite.for_page(content, page.citation_title, url, page.url == "", page.modified))
     return tags, json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 

@@ -137,18 +137,20 @@ def fixed_dates(pdf: bytes, day: str) -> bytes:
     return fixed
 
 
-def print_carousels(browser, site: Path, out: Path | None = None) -> list[Path]:
-    """Each carousel printed from its HTML, checked in the browser's layout, dated by its content."""
+def print_carousels(browser, site: Path, items=None) -> list[Path]:
+    """Each carousel printed from its HTML into the site, checked in the browser's layout, dated by its content.
+
+    `items`: other layouts than the content's (the tests use it).
+    """
     from mkdocs.config import load_config
 
     content = load(ROOT)
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
     dates = git_dates(ROOT)
     all_dates = [content.site.published, *dates.values()]
-    out = out or site
     made = []
     with tempfile.TemporaryDirectory() as tmp:
-        for item in carousel.layout(content, ROOT, site_url):
+        for item in items or carousel.layout(content, ROOT, site_url):
             if item.argument is None:
                 day = max(all_dates)
             else:
@@ -165,7 +167,7 @@ def print_carousels(browser, site: Path, out: Path | None = None) -> list[Path]:
                 page.close()
                 raise SystemExit(f"Bad content: {where}: too long for a carousel page "
                                  f"(leaves its box on page {p['page']} of {item.path} in the browser): shorten it")
-            target = out / item.path
+            target = site / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
             page.close()

@@ -178,3 +178,41 @@ def test_figure_missing_label(project):
 def test_figure_threshold_outside_its_scale(project):
     edit(project / FIGURES, "  threshold: 10\n", "  threshold: 5000\n")
     fails_with(project, FIGURES, "panier-moyen", "threshold between")
+
+
+# -- carousels (issue 13): measured with the real font, never cut ----------------------------
+
+ARG2 = "docs/arguments/2-ocean-rouge.md"
+
+
+def test_title_too_long_for_a_carousel_page(project):
+    title = "Bienvenue dans l’océan rouge"
+    long_title = ", ".join([title] * 7)
+    edit(project / ARG2, f'title: "{title}"', f'title: "{long_title}"')
+    line = fails_with(project, f"Bad content: {ARG2}: front matter: title: too long for a carousel page (")
+    assert re.search(r"\(\d+ lines at \d+ pt, room for \d+\)", line), line
+
+
+def test_claim_with_a_word_wider_than_a_carousel_page(project):
+    edit(project / ARG2, "claim: \"Vos concurrents reçoivent les mêmes leads que vous",
+         "claim: \"Hyperpersonnalisationalgorithmiqueautomatiséeintégrale")
+    fails_with(project, f"Bad content: {ARG2}: front matter: claim: too long for a carousel page",
+               "« Hyperpersonnalisationalgorithmiqueautomatiséeintégrale", "is wider than the page at")
+
+
+def test_character_missing_from_the_carousel_font(project):
+    edit(project / ARG2, "takeaways:\n  - \"Un lead", "takeaways:\n  - \"→ Un lead")
+    fails_with(project, ARG2, "takeaways[0]", "« → » is not in the carousel's font")
+
+
+def test_promise_line_is_one_short_sentence(project):
+    text = (project / ARG2).read_text(encoding="utf-8")
+    line = re.search(r'^promise_line: "(.*)"$', text, re.M).group(1)
+    edit(project / ARG2, f'promise_line: "{line}"', f'promise_line: "{line} {line}"')
+    fails_with(project, ARG2, "promise_line", "at most 150 characters")
+
+
+def test_reality_line_is_required(project):
+    text = (project / ARG2).read_text(encoding="utf-8")
+    (project / ARG2).write_text(re.sub(r"\nreality_line: .*", "", text, count=1), encoding="utf-8")
+    fails_with(project, ARG2, "reality_line", "missing")
