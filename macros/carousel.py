@@ -6,7 +6,7 @@ at which its lines fit its box; its line breaks are fixed here and printed as th
 reflow), so what the build measured is what the PDF shows. A text that fits at no size raises
 ContentError naming its file and field: `mkdocs build` stops, nothing is ever cut.
 
-`html()` gives the page that `scripts/print_pdfs.py` prints with Chromium (`make pdf`): real text,
+`html_page()` gives the page that `scripts/print_pdfs.py` prints with Chromium (`make pdf`): real text,
 fonts embedded, the figure as vectors, a title and a language. Chromium then checks that no line
 leaves its box, and the print step fixes the PDF's dates so that two builds give the same bytes.
 """
@@ -27,6 +27,7 @@ from . import figures
 from .cards import BLACK, BOLD, FONTS, REGULAR
 from .citation import file_name
 from .model import ARGUMENTS, DATA, Argument, Content, ContentError
+from .sharing import CAROUSELS
 from .text import french
 
 # Page geometry, in PDF points (1 pt = 1 unit of the PDF's page box): 4:5 portrait.
@@ -61,7 +62,7 @@ class Style:
 TITLE = Style(800, (128, 120, 112, 104, 96, 88, 80, 72, 64), 1.08, 6)
 SERIES_TITLE = Style(800, (124, 112, 100, 90, 80, 72), 1.06, 5)
 HEADING = Style(800, (58, 52, 46), 1.12, 3)
-STATEMENT = Style(700, (84, 78, 72, 66, 60, 54, 48), 1.18)
+STATEMENT = Style(700, (76, 70, 64, 58, 52, 48), 1.18)
 TAKEAWAY = Style(400, (54, 50, 46, 42, 40), 1.22)
 CAPTION = Style(400, (34, 32, 30), 1.25, 3)
 URL = Style(700, (46, 42, 38, 34, 30), 1.2, 3)
@@ -111,15 +112,12 @@ class Page:
 class Carousel:
     name: str  # file name without .pdf
     title: str  # the PDF's title
-    source: str  # the file that fills most of it, for messages
     footer: Text
     pages: tuple[Page, ...] = field(default=())
     argument: int | None = None  # None: the series
 
     @property
     def path(self) -> str:
-        from .sharing import CAROUSELS
-
         return f"{CAROUSELS}/{self.name}.pdf"
 
 
@@ -190,17 +188,27 @@ def _words(text: str, url: bool) -> list[str]:
     return [w for w in text.split(" ") if w]  # no-break spaces hold their words together
 
 
+def _widths(words: list[str], font: ImageFont.FreeTypeFont, url: bool) -> tuple[list[float], float]:
+    """Each word's width and the space's: a line is their sum (the kerning across a space is nil in Inter)."""
+    return [font.getlength(w) for w in words], 0.0 if url else font.getlength(" ")
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, url: bool = False) -> tuple[list[str], str]:
     """Greedy line breaks; also the first word wider than the box, if any."""
+    words = _words(text, url)
+    sizes, space = _widths(words, font, url)
     joiner = "" if url else " "
     lines: list[str] = []
+    used = 0.0
     too_wide = ""
-    for word in _words(text, url):
-        if lines and font.getlength(lines[-1] + joiner + word) <= width:
+    for word, size in zip(words, sizes):
+        if lines and used + space + size <= width:
             lines[-1] += joiner + word
+            used += space + size
         else:
             lines.append(word)
-            if not too_wide and font.getlength(word) > width:
+            used = size
+            if not too_wide and size > width:
                 too_wide = word
     return lines, too_wide
 
@@ -211,20 +219,33 @@ def balance(text: str, font: ImageFont.FreeTypeFont, width: float, count: int, u
     Minimum raggedness (the sum of each line's squared slack), by dynamic programming over the words.
     """
     words, joiner = _words(text, url), "" if url else " "
+    sizes, space = _widths(words, font, url)
     n = len(words)
-    span = {(i, j): font.getlength(joiner.join(words[i:j])) for i in range(n) for j in range(i + 1, n + 1)}
+    span: dict[tuple[int, int], float] = {}  # width of words i to j, for the runs that fit on a line
+    for i in range(n):
+        length = -space
+        for j in range(i + 1, n + 1):
+            length += space + sizes[j - 1]
+            if length > width:
+                break
+            span[i, j] = length
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}  # (words, lines) → cost, breaks
     for lines in range(1, count + 1):
         for j in range(1, n + 1):
             options = []
             for i in range(j):
-                if (i, lines - 1) in best and span[i, j] <= width:
+                if (i, lines - 1) in best and (i, j) in span:
                     cost, breaks = best[i, lines - 1]
                     options.append((cost + (width - span[i, j]) ** 2, (*breaks, j)))
             if options:
                 best[j, lines] = min(options)
     breaks = best[n, count][1]
     return [joiner.join(words[i:j]) for i, j in zip((0, *breaks), breaks)]
+
+
+def _lone(line: str) -> bool:
+    """A line that is one short word (« La », « de », « à »): a smaller size is tried first."""
+    return " " not in line and len(line.strip(".,;:!?»«\u202f\u00a0")) <= 3
 
 
 def fit(root: Path, text: str, style: Style, role: str, source: Source, width: float, height: float,
@@ -234,13 +255,18 @@ def fit(root: Path, text: str, style: Style, role: str, source: Source, width: f
     if missing:
         raise ContentError(source.file, source.entry, source.field,
                            f"the character « {missing} » is not in the carousel's font (Inter, latin): write it otherwise")
+    fitting = []
     for size in style.sizes:
         font = _font(root, style.weight, size)
         lines, too_wide = wrap(text, font, width * FIT, url)
         if not too_wide and len(lines) <= style.max_lines and len(lines) * size * style.leading <= height:
             if len(lines) > 1:
                 lines = balance(text, font, width * FIT, len(lines), url)
-            return Text(tuple(lines), size, style.weight, style.leading, role, source)
+            fitting.append(Text(tuple(lines), size, style.weight, style.leading, role, source))
+            if not any(_lone(line) for line in lines) or len(lines) == 1:
+                return fitting[-1]
+    if fitting:  # a lone short word at every size: the largest size it is
+        return fitting[0]
     size = style.sizes[-1]
     if too_wide:
         why = f"« {too_wide} » is wider than the page at {size} pt"
@@ -289,10 +315,10 @@ class Layout:
             value += f" · {a.short_title}"
         return self.kicker(value, self.arg(a, "short_title") if with_name else self.site("argument"))
 
-    def statement(self, kicker: Text, heading: tuple[str, Source], body: tuple[str, Source], style: Style = STATEMENT) -> Page:
+    def statement(self, kicker: Text, heading: tuple[str, Source], body: tuple[str, Source]) -> Page:
         head = self.text(heading[0], HEADING, "heading", heading[1], MAIN_H)
         room = MAIN_H - RULE[0] - RULE[1] - head.height - GAP
-        return Page("statement", False, kicker, (head, self.text(body[0], style, "statement", body[1], room)))
+        return Page("statement", False, kicker, (head, self.text(body[0], STATEMENT, "statement", body[1], room)))
 
     def figure_page(self, kicker: Text, number: int) -> Page:
         fig = self.content.figure_for(number)
@@ -403,7 +429,7 @@ class Layout:
             self.end((self.label("carousel-more"), self.site("carousel-more")), f"{self.site_url}{a.number}/"),
         )
         name = f"{self.label('argument')} {a.number} : {plain(a.title)}"
-        return Carousel(file_name(a), name, str(ARGUMENTS / Path(a.path).name), self.footer(), pages, a.number)
+        return Carousel(file_name(a), name, self.footer(), pages, a.number)
 
     def series(self) -> Carousel:
         s = self.content.site
@@ -417,7 +443,7 @@ class Layout:
                                       (a.claim, self.arg(a, "claim")))
                        for a in self.content.arguments)
         end = self.end((self.label("carousel-series-more"), self.site("carousel-series-more")), self.site_url)
-        return Carousel(file_name(None), f"{s.article_title} – {self.label('all-arguments')}", site_yml, self.footer(),
+        return Carousel(file_name(None), f"{s.article_title} – {self.label('all-arguments')}", self.footer(),
                         (cover, opener, *claims, end))
 
 
