@@ -400,8 +400,10 @@ LABELS = (
     "cite-after", "cite-at", "not-found-title", "not-found-text", "not-found-home",
     "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",
     "handout-title", "handout-lead", "handout-qr", "handout-glossary", "handout-pdf", "bundle-zip",
+    "handout-exercises", "handout-conclusion",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
     "source-part", "plan-checked-by", "plan-quiz-item", "plan-exercise", "exercise-debrief",
+    "plan-kind-talk", "plan-kind-exercise", "plan-kind-debrief", "plan-kind-pause", "plan-kind-quiz",
 )
 
 
@@ -463,6 +465,7 @@ class Talk(Entry):
         points: Annotated[list[Short(90)], Field(max_length=4)] = []
         notes: Text
         objective: Text
+        text: Text | None = None  # a paragraph for readers: the handout opens and closes with it
 
     title: Part
     agenda: Part
@@ -482,8 +485,12 @@ class Talk(Entry):
     def label(self, key: str, **values) -> str:
         return self.labels[key].format(**values) if values else self.labels[key]
 
+    def group(self, size: int) -> str:
+        """« Seul », « En binômes », « Groupes de 4 »: how an exercise is done."""
+        return self.label(f"group-{size}") if size <= 2 else self.label("group-n", n=size)
 
-TALK_LABELS = ("exercise", "debrief", "group-1", "group-2", "group-n", "minutes", "countdown", "time-up", "source",
+
+TALK_LABELS = ("exercise", "debrief", "group-1", "group-2", "group-n", "countdown", "time-up", "source",
                "quiz-answer", "question")
 
 
@@ -721,6 +728,9 @@ def _check_references(content: Content) -> None:
     absent = [key for key in TALK_LABELS if key not in content.talk.labels]
     if absent:
         raise ContentError(str(DATA / "talk.yml"), "labels", absent[0], "missing (required)")
+    for key in ("opener", "thesis", "conclusion"):  # the handout's opening and closing pages
+        if getattr(content.talk, key).text is None:
+            raise ContentError(str(DATA / "talk.yml"), key, "text", "missing (required: the handout prints it)")
 
 
 def read_figures(root: Path, content: Content) -> list:
