@@ -184,7 +184,7 @@ class DeckBuilder:
         a = self.content.argument(part.number)
         e, seconds = a.exercise, round(part.minutes * 60)
         listen = "\n".join(f"- {x}" for x in e.listen_for)
-        notes = block(f"**{self.content.site.label('exercise-listen')}**\n\n{listen}\n\n{e.closing}")
+        notes = block(self.talk.debrief.notes) + block(f"**{self.content.site.label('exercise-listen')}**\n\n{listen}\n\n{e.closing}")
         return [Slide(id=f"exercice-{a.number}-mise-en-commun", kind="debrief", notes=notes, seconds=seconds,
                       kicker=f"{self.talk.label('debrief')} · {self.talk.label('exercise')} {a.number}",
                       title=e.title, body=inline(e.debrief.prompt), countdown=seconds, meta=self.duration(seconds))]
