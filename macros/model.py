@@ -491,7 +491,7 @@ class Talk(Entry):
 
 
 TALK_LABELS = ("exercise", "debrief", "group-1", "group-2", "group-n", "countdown", "time-up", "source",
-               "quiz-answer", "question")
+               "quiz-answer", "question", "takeaways")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ class Slide:
     rows: list = field(default_factory=list)
     meta: str = ""  # an exercise's group and duration, a debrief's duration
     countdown: int = 0  # seconds: exercise, debrief and break slides carry a countdown
-    answer: Markup | None = None  # a quiz slide's answer, revealed as a fragment
+    answer: int = -1  # a quiz slide's right choice, marked by a fragment
     qr: Markup | None = None
     qr_url: str = ""
     seconds: int = 0
@@ -152,11 +152,9 @@ class DeckBuilder:
         slides = [self.talk_slide("quiz", "points")]
         for a in self.content.arguments:
             item = a.quiz[0]  # the first item of each argument is the one asked in the room
-            letter = "ABCD"[item.answer]
             slides.append(Slide(id=f"quiz-{a.number}", kind="quiz", notes=block(item.explanation),
                                 kicker=f"{self.talk.quiz.title} · {self.content.site.label('argument')} {a.number}",
-                                title=item.question, points=[inline(c) for c in item.choices],
-                                answer=Markup(f"{self.talk.label('quiz-answer')} {letter} : ") + inline(item.choices[item.answer])))
+                                title=item.question, points=[inline(c) for c in item.choices], answer=item.answer))
         return slides
 
     def part_conclusion(self, deck: Deck, part: Part) -> list[Slide]:
@@ -201,8 +199,7 @@ class DeckBuilder:
                 made = [Slide(id=sid, kind="section", notes=block(a.notes.intro), kicker=f"{site.label('argument')} {a.number}",
                               title=a.title, body=Markup(f"{self.talk.label('source', n=a.number)} : ") + inline(f"« {a.source.heading} »"))]
             elif kind == "claim":
-                made = [Slide(id=sid, kind="claim", notes=block(a.notes.claim), kicker=kicker, title=a.claim,
-                              rows=[a.key_figure] if a.key_figure else [])]
+                made = [Slide(id=sid, kind="claim", notes=block(a.notes.claim), kicker=kicker, title=a.claim)]
             elif kind == "image":
                 made = [Slide(id=sid, kind="image", notes=block(a.notes.image), kicker=kicker, title=a.image.title,
                               body=inline(a.image.line))]
@@ -217,7 +214,7 @@ class DeckBuilder:
                               points=[inline(p) for p in a.talking_points], fragments=True)]
             elif kind == "takeaways":
                 made = [Slide(id=sid, kind="points", notes=block(a.notes.takeaways), kicker=kicker,
-                              title=site.sections["takeaways"].heading, points=[inline(t) for t in a.takeaways])]
+                              title=self.talk.label("takeaways"), points=[inline(t) for t in a.takeaways])]
             else:  # the model's SlideKind lists every kind handled above
                 raise ValueError(f"slide kind « {kind} » has no layout")
             for slide, share_ in zip(made, share(seconds, len(made))):
@@ -229,7 +226,7 @@ class DeckBuilder:
 
     def figure_slide(self, fig, sid: str, kicker: str = "") -> Slide:
         return Slide(id=sid, kind="figure", notes=block(fig.notes), kicker=kicker, title=fig.title,
-                     body=Markup(figures.svg(fig, self.content)), meta=fig.caption)
+                     body=Markup(figures.svg(fig, self.content)))
 
     def table_slide(self, table: Comparison, base: str, kicker: str = "") -> Slide:
         return Slide(id=f"{base}-table", kind="table", notes=block(table.reading), kicker=kicker, title=table.title,

@@ -83,7 +83,8 @@ def open_deck(chromium, site, deck_id: str):
     page = chromium.new_page(viewport={"width": 1280, "height": 720})
     page.goto((site / "slides" / deck_id / "index.html").as_uri())
     page.wait_for_function("window.Reveal && Reveal.isReady()")
-    page.evaluate("Reveal.configure({ transition: 'none', backgroundTransition: 'none' })")
+    # no hash updates: their asynchronous echo would hide the fragments this test shows
+    page.evaluate("Reveal.configure({ transition: 'none', backgroundTransition: 'none', hash: false, respondToHashChanges: false })")
     return page
 
 
@@ -96,7 +97,7 @@ def measured(chromium, site, content):
         out[deck.id] = []
         for i in range(page.evaluate("Reveal.getTotalSlides()")):
             page.evaluate(f"Reveal.slide({i})")
-            page.evaluate("Reveal.getCurrentSlide().querySelectorAll('.fragment').forEach(f => f.classList.add('visible'))")
+            page.evaluate("Reveal.getCurrentSlide().querySelectorAll('.fragment').forEach(f => f.classList.add('visible', 'disabled'))")
             out[deck.id].append(page.evaluate(MEASURE))
         page.close()
     return out
