@@ -61,7 +61,18 @@ def test_tables_shown_equal_their_data(site, content):
             rows = [[cell_text(c) for c in tr.find_all(["th", "td"])]
                     for t in page.select(f'table[data-table="{table_id}"]') for tr in t.select("tbody tr")]
             data = content.comparison(table_id)
-            assert rows == [[squash(r.criterion), squash(r.left), squash(r.right)] for r in data.rows]
+            assert rows == [[squash(r.criterion), squash(r.left), squash(r.right)] for r in data.shown_rows]
+
+
+def test_every_deck_states_the_thesis_after_the_opener(site, content):
+    for deck in content.decks:
+        ids = [s["id"] for s in slides(deck_page(site, deck.id))]
+        assert "thesis" in ids, deck.id
+        assert ids.index("thesis") > max(i for i, sid in enumerate(ids) if sid.startswith("opener")), deck.id
+        thesis = deck_page(site, deck.id).select_one("#thesis")
+        said = cell_text(thesis)
+        assert "prospection facile" in said and "sans effort" in said, said
+        assert "start-up" in cell_text(thesis.select_one("aside.notes")), deck.id
 
 
 def test_formation_shows_every_argument_table_and_the_five_beliefs(site, content):
