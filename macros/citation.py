@@ -18,6 +18,7 @@ from .model import Argument, Content
 from .text import french
 
 FILES = "citer"  # folder of the .bib and .ris files in the site
+STYLES = ("ISO 690", "APA 7")  # the norms' own names, the same in every language: not content
 SITE_FILE = "mythe-prospection-facile"  # name of the whole site's files
 
 
@@ -222,8 +223,8 @@ def block(content: Content, ref: Reference, to_root: str) -> str:
     base = f"{to_root}{FILES}/{ref.key}"
     return (
         f'<div class="cite">'
-        f'<p class="cite__label">{e(label("cite-iso"))}</p><p class="cite__iso">{iso690(content, ref)}</p>'
-        f'<p class="cite__label">{e(label("cite-apa"))}</p><p class="cite__apa">{apa7(content, ref)}</p>'
+        f'<p class="cite__label">{STYLES[0]}</p><p class="cite__iso">{iso690(content, ref)}</p>'
+        f'<p class="cite__label">{STYLES[1]}</p><p class="cite__apa">{apa7(content, ref)}</p>'
         f'<p class="cite__files">{e(label("cite-files"))} : <a href="{e(base)}.bib" download>{e(label("cite-bibtex"))}</a>, '
         f'<a href="{e(base)}.ris" download>{e(label("cite-ris"))}</a></p></div>'
     )

@@ -401,7 +401,7 @@ LABELS = (
     "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",
     "handout-title", "handout-lead", "handout-qr", "handout-glossary", "handout-pdf", "bundle-zip",
     "handout-exercises", "handout-conclusion",
-    "cite-site", "cite-adaptation", "cite-iso", "cite-apa", "cite-files", "cite-bibtex", "cite-ris", "cite-today",
+    "cite-site", "cite-adaptation", "cite-files", "cite-bibtex", "cite-ris", "cite-today",
     "carousel-pdf", "carousel-question", "carousel-more", "carousel-series-more", "carousel-credit", "share-post-document",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
     "source-part", "plan-checked-by", "plan-quiz-item", "plan-exercise", "exercise-debrief",
