@@ -402,7 +402,7 @@ LABELS = (
     "handout-title", "handout-lead", "handout-qr", "handout-glossary", "handout-pdf", "bundle-zip",
     "handout-exercises", "handout-conclusion",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
-    "source-part", "plan-checked-by", "plan-quiz-item", "plan-exercise", "exercise-debrief",
+    "source-part", "plan-checked-by", "plan-quiz-item", "plan-quiz-items", "plan-exercise", "exercise-debrief",
     "plan-kind-talk", "plan-kind-exercise", "plan-kind-debrief", "plan-kind-pause", "plan-kind-quiz",
 )
 
