@@ -404,7 +404,7 @@ LABELS = (
     "cite-site", "cite-adaptation", "cite-files", "cite-bibtex", "cite-ris", "cite-today",
     "carousel-pdf", "carousel-question", "carousel-more", "carousel-series-more", "carousel-credit", "share-post-document",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
-    "source-part", "plan-checked-by", "plan-quiz-item", "plan-exercise", "exercise-debrief",
+    "source-part", "plan-checked-by", "plan-quiz-item", "plan-quiz-items", "plan-exercise", "exercise-debrief",
     "plan-kind-talk", "plan-kind-exercise", "plan-kind-debrief", "plan-kind-pause", "plan-kind-quiz",
 )
 

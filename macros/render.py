@@ -189,11 +189,12 @@ def minutes(value: float) -> str:
     """A duration as a French reader writes it: « 3 h 30 », « 1 h 05 », « 8 min », « 2 min 30 », « 45 s »."""
     seconds = round(value * 60)
     whole, rest = divmod(seconds, 60)
+    nb = "\u00a0"  # no-break spaces: « 1 min 30 » never splits across two lines
     if whole >= 60:
-        return f"{whole // 60} h {whole % 60:02d}"
+        return f"{whole // 60}{nb}h{nb}{whole % 60:02d}"
     if rest:
-        return f"{whole} min {rest:02d}" if whole else f"{rest} s"
-    return f"{whole} min"
+        return f"{whole}{nb}min{nb}{rest:02d}" if whole else f"{rest}{nb}s"
+    return f"{whole}{nb}min"
 
 
 def deck_anchor(argument: Argument) -> str:
@@ -276,14 +277,15 @@ def objectives(content: Content, page: str) -> str:
     rows = []
     for a in content.arguments:
         for i, o in enumerate(a.objectives):
+            items = [int(c.removeprefix("quiz-")) for c in a.checks_of(o.id) if c.startswith("quiz-")]
             checks = []
-            for check in a.checks_of(o.id):
-                if check == "exercise":
-                    checks.append(f'<a href="{href("formation/exercices/", page)}#exercice-{a.number}">'
-                                  f"{esc(label('plan-exercise'))} : {esc(a.exercise.title)}</a>")
-                else:
-                    n = int(check.removeprefix("quiz-"))
-                    checks.append(f'<a href="{href(a.url, page)}#testez-vous">{esc(label("plan-quiz-item").format(n=n))}</a>')
+            if items:
+                numbers = ", ".join(map(str, items[:-1])) + (" et " if len(items) > 1 else "") + str(items[-1])
+                key = "plan-quiz-items" if len(items) > 1 else "plan-quiz-item"
+                checks.append(f'<a href="{href(a.url, page)}#testez-vous">{esc(label(key).format(n=numbers))}</a>')
+            if "exercise" in a.checks_of(o.id):
+                checks.append(f'<a href="{href("formation/exercices/", page)}#exercice-{a.number}">'
+                              f"{esc(label('plan-exercise'))} : {esc(a.exercise.title)}</a>")
             anchor = f' id="objectifs-{a.number}"' if i == 0 else ""  # the published anchor of each argument's objectives
             rows.append(f'<tr{anchor}><td>{a.number}. {esc(a.short_title)}</td>'
                         f'<td data-label="{esc(label("plan-objective"))}">{esc(o.text)}</td>'

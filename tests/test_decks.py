@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pypdf
 from bs4 import BeautifulSoup
@@ -108,9 +109,14 @@ def test_no_deck_file_refers_to_another_host(site):
 
 def test_pdf_has_one_page_per_slide(pdfs, content):
     for deck in content.decks:
-        count = len(slides(deck_page(pdfs, deck.id)))
+        sections = slides(deck_page(pdfs, deck.id))
+        count = len(sections)
         reader = pypdf.PdfReader(pdfs / "slides" / deck.id / f"{deck.id}.pdf")
         assert len(reader.pages) == count
+        for section, pdf_page in zip(sections, reader.pages):  # each page prints its own slide, heading included
+            heading = section.select_one("h1, h2")
+            printed = re.sub(r"\s+", "", unicodedata.normalize("NFKC", squash(pdf_page.extract_text() or "")))
+            assert re.sub(r"\s+", "", cell_text(heading))[:20] in printed, (deck.id, section["id"])
         box = reader.pages[0].mediabox
         assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
         notes = pypdf.PdfReader(pdfs / "slides" / deck.id / f"{deck.id}-notes.pdf")
@@ -129,3 +135,17 @@ def test_first_load_under_150_kb_compressed(site, content):
                             [t["href"] for t in page.select("link[href]")] + [t["src"] for t in page.select("script[src]")]]
         total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in loaded)
         assert total < 150_000, (deck.id, total)
+
+
+def test_the_participants_pdf_keeps_the_quiz_answers_for_the_trainer(pdfs, content):
+    deck = "formation"
+    answers = [squash(a.quiz[0].choices[a.quiz[0].answer]) for a in content.arguments]
+    label = squash(content.talk.label("quiz-answer"))
+
+    def quiz_pages(name: str) -> list[str]:
+        reader = pypdf.PdfReader(pdfs / "slides" / deck / name)
+        pages = [squash(p.extract_text() or "") for p in reader.pages]
+        return [p for p in pages if any(a[:25] in p for a in answers)]
+
+    assert quiz_pages(f"{deck}.pdf") and not any(label in p for p in quiz_pages(f"{deck}.pdf"))
+    assert sum(label in p for p in quiz_pages(f"{deck}-notes.pdf")) >= len(content.arguments)

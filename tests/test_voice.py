@@ -117,3 +117,20 @@ def test_quoted_headings_are_the_articles_words(content):
     for a in content.arguments:
         for stretch in a.source.heading.split("[…]"):
             assert fold(stretch).strip(" .:") in article, (a.number, stretch)
+
+
+GIVE_AWAYS = re.compile(r"\b(toujours|jamais|systématiquement|forcément|totalement|absolument|tout le monde|"
+                        r"refusen?t? tout|n'importe)\b")
+
+
+def test_quiz_choices_carry_no_give_away_absolute(content):
+    found = [(a.number, i, choice) for a in content.arguments for i, q in enumerate(a.quiz)
+             for choice in q.choices if GIVE_AWAYS.search(fold(choice))]
+    assert not found, found
+
+
+def test_quiz_answers_are_not_always_in_the_same_place(content):
+    first = [a.quiz[0].answer for a in content.arguments]  # the items asked in the room
+    assert max(first.count(i) for i in set(first)) <= 3, first
+    every = [q.answer for a in content.arguments for q in a.quiz]
+    assert len(set(every)) >= 3, every

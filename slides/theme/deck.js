@@ -5,6 +5,8 @@
 function startDeck(options) {
   const params = new URLSearchParams(location.search);
   const print = params.has("print-pdf");
+  // The participants' PDF keeps the quiz for the room: answers only in the trainer's PDF (with notes).
+  document.documentElement.classList.toggle("print-participants", print && !params.has("notes"));
   const countdowns = makeCountdowns({ receiver: params.has("receiver"), sound: params.has("son") });
   Reveal.initialize({
     hash: true,
@@ -12,7 +14,7 @@ function startDeck(options) {
     history: false,
     width: 1280,
     height: 720,
-    margin: 0.04,
+    margin: print ? 0 : 0.04,  // printed pages are exactly one slide: 1280×720
     center: false,
     controls: true,
     controlsTutorial: false,
