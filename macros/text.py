@@ -83,7 +83,9 @@ def html_block(text: str) -> str:
     return "\n".join(f"<p>{html_inline(p)}</p>" for p in paragraphs(text))
 
 
-MD_SPECIAL = re.compile(r"[!#&()*+\-./:<=>\[\\\]^_`{|}~]")
+# ASCII marks Markdown (and the site's extensions) could read, and the spaces it would trim (no-break…)
+# (and a letter after a digit: « 1st » would become an ordinal with <sup>)
+MD_SPECIAL = re.compile(r"[!#&()*+\-./:<=>?\[\\\]^_`{|}~]|[^\S \t\n\r\f]|(?<=\d)[nrst]")
 
 
 def _md_chars(text: str) -> str:
@@ -110,11 +112,11 @@ GAP = "[ \t\n\r\f\u00a0\u202f]*"  # HTML whitespace and the no-break spaces: wha
 GAP1 = "[ \t\n\r\f\u00a0\u202f]+"
 
 # Each rule finds gaps (named groups g, g2) and says which space goes there.
-RULES: list[tuple[re.Pattern, str]] = [
-    (re.compile(rf"(?<=\S)(?P<g>{GAP})(?<![;!?])[;!?]+(?=\s|\Z|[»)\]\"”’'.,…])"), NNBSP),
-    (re.compile(rf"(?<=\S)(?P<g>{GAP1}):(?=\s|\Z|[»)\]])"), NBSP),
+RULES: list[tuple[re.Pattern, str]] = [  # in order of precedence: the first to claim a gap has it
     (re.compile(rf"«(?P<g>{GAP})"), NNBSP),
     (re.compile(rf"(?P<g>{GAP})»"), NNBSP),
+    (re.compile(rf"(?<=\S)(?P<g>{GAP})(?<![;!?])[;!?]+(?=\s|\Z|[»)\]\"”’'.,…])"), NNBSP),
+    (re.compile(rf"(?<=\S)(?P<g>{GAP1}):(?=\s|\Z|[»)\]])"), NBSP),
     (re.compile(rf"(?<=\d)(?P<g>{GAP1})%"), NNBSP),
     (re.compile(rf"(?<=\d)(?P<g>{GAP1})[kKM]?€"), NBSP),
     (re.compile(rf"(?<=\d)(?P<g>{GAP1})(?:h|min|s)\b"), NBSP),  # 20 h, 8 min, 30 s

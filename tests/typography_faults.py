@@ -35,6 +35,7 @@ RULES: dict[str, re.Pattern] = {
     "entity shown as text": re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+)[ \u00a0\u202f]*;"),
     "time in English notation (0:02:30)": re.compile(r"(?<![\w:/])\d{1,2}:\d{2}(?::\d{2})?(?![\w:])"),
 }
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 NOT_PROSE = {"script", "style", "code", "pre", "kbd", "samp", "template"}
 BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
          "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html",
@@ -118,6 +119,8 @@ def faults_in(html: str, page: str = "") -> list[Fault]:
     found = []
     for where, text in texts(root):
         for rule, pattern in RULES.items():
+            if rule != "entity shown as text":  # an entity's own semicolon is not punctuation
+                text = ENTITY.sub(lambda m: m.group()[:-1] + "\ufffd", text)
             for match in pattern.finditer(text):
                 start, end = max(0, match.start() - 25), match.end() + 25
                 found.append(Fault(page, rule, text[start:end].replace("\n", " "), where))
