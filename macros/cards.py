@@ -67,7 +67,14 @@ def _fit(draw, text: str, root: Path, width: int, max_lines: int, sizes=(76, 68,
     return font, lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])], sizes[-1]
 
 
+def _one_line(text: str) -> str:
+    """Any space but the no-break ones becomes a plain space: line and paragraph separators
+    (U+2028, U+2029) make the text layout fail, and a card draws its own line breaks."""
+    return re.sub(r"[^\S\u00a0\u202f]+", " ", text)
+
+
 def draw(card: Card, root: Path) -> bytes:
+    card = Card(card.name, _one_line(card.title), _one_line(card.kicker), card.number, _one_line(card.site))
     image = Image.new("RGB", (WIDTH, HEIGHT), NAVY_DARK)
     d = ImageDraw.Draw(image)
     d.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=EMBER)

@@ -178,8 +178,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
-    """Material strips tags from titles for some attributes (`striptags`): keep their no-break spaces."""
+    """Material strips tags from titles for some attributes (`striptags`): keep their no-break spaces.
+    Our own templates print content text with `esc`."""
     env.filters["striptags"] = strip_tags
+    env.filters["esc"] = esc  # content text in our templates (overrides/404.html)
     return env
 
 

@@ -428,7 +428,8 @@ def read_yaml(path: Path, root: Path, text: str | None = None, line_offset: int 
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 + line_offset if mark else None
         problem = f"{e.problem or e.context}"
-        if mark and mark.buffer and 0 <= mark.pointer < len(mark.buffer) and mark.buffer[mark.pointer] == "\t":
+        lines = text.split("\n")
+        if mark and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t":
             problem = "a tab where YAML expects spaces (indent with spaces; a tab inside a quoted text is fine)"
         raise ContentError(rel, "", "YAML syntax error", problem, line) from None
     except yaml.YAMLError as e:
