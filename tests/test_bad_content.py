@@ -36,6 +36,21 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def change(path: Path, mutate) -> None:
+    """Edit a content file as data (YAML, or an argument page's front matter), whatever its layout."""
+    text = path.read_text(encoding="utf-8")
+    front = path.suffix == ".md"
+    head, body = (text.split("---\n", 2)[1:] if front else (text, ""))
+    data = yaml.safe_load(head)
+    mutate(data)
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(f"---\n{dumped}---\n{body}" if front else dumped, encoding="utf-8")
+
+
+def entry(items: list, key: str, value) -> dict:
+    return next(item for item in items if item.get(key) == value)
+
+
 def _builds(project: Path) -> list[tuple[str, str, int]]:
     """`mkdocs build --strict`, as is and with -q, run side by side: (mode, output, exit code)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -105,8 +120,7 @@ def test_yaml_syntax_error_names_its_line(project):
 
 
 def test_missing_required_field(project):
-    text = (project / ARG3).read_text(encoding="utf-8")
-    (project / ARG3).write_text(re.sub(r"\nquestion: .*", "", text, count=1), encoding="utf-8")
+    change(project / ARG3, lambda d: d.pop("question"))
     fails_with(project, ARG3, "front matter", "question", "missing")
 
 
@@ -116,7 +130,7 @@ def test_wrong_type(project):
 
 
 def test_unknown_argument_number_in_a_table(project):
-    edit(project / COMPARISONS, "arguments: [6]", "arguments: [9]")
+    change(project / COMPARISONS, lambda d: entry(d, "id", "petrole").update(arguments=[9]))
     fails_with(project, COMPARISONS, "petrole", "arguments")
 
 
@@ -126,16 +140,12 @@ def test_duplicate_id(project):
 
 
 def test_row_with_a_missing_cell(project):
-    text = (project / COMPARISONS).read_text(encoding="utf-8")
-    (project / COMPARISONS).write_text(re.sub(r"\n      right: .*", "", text, count=1), encoding="utf-8")
+    change(project / COMPARISONS, lambda d: d[0]["rows"][0].pop("right"))
     fails_with(project, COMPARISONS, "minitel", "rows[0].right", "missing")
 
 
 def test_empty_table(project):
-    text = (project / COMPARISONS).read_text(encoding="utf-8")
-    head, _, tail = text.partition("- id: petrole")
-    body = re.sub(r"  rows:\n(    .*\n|\s*\n)*", "  rows: []\n", tail, count=1)
-    (project / COMPARISONS).write_text(head + "- id: petrole" + body, encoding="utf-8")
+    change(project / COMPARISONS, lambda d: entry(d, "id", "petrole").update(rows=[], slide_rows=None))
     fails_with(project, COMPARISONS, "petrole", "rows")
 
 
@@ -162,11 +172,8 @@ def test_file_name_must_match_number_and_slug(project):
 
 
 def test_script_in_data_is_shown_as_text(project):
-    edit(project / COMPARISONS, "id: petrole\n", "id: petrole\n")
-    text = (project / COMPARISONS).read_text(encoding="utf-8")
-    text = re.sub(r"(- id: petrole\n  title: )(.*)", r'\1"<script>alert(1)</script> Pétrole"', text, count=1)
-    (project / COMPARISONS).write_text(text, encoding="utf-8")
-    edit(project / ARG3, "takeaways:\n  - \"", "takeaways:\n  - \"<script>alert(2)</script> ")
+    change(project / COMPARISONS, lambda d: entry(d, "id", "petrole").update(title="<script>alert(1)</script> Pétrole"))
+    change(project / ARG3, lambda d: d["takeaways"].__setitem__(0, "<script>alert(2)</script> " + d["takeaways"][0][:50]))
     result = mkdocs_build(project / "mkdocs.yml", project / "out")
     assert result.returncode == 0, result.stderr
     built = [p.read_text(encoding="utf-8") for p in (project / "out").rglob("*.html")]
@@ -181,12 +188,12 @@ DECK = "slides/decks/formation.yml"
 
 
 def test_deck_unknown_argument(project):
-    edit(project / DECK, "number: 7,", "number: 12,")
+    change(project / DECK, lambda d: entry(d["sections"], "number", 7).update(number=12))
     fails_with(project, DECK, "sections[", "number", "12")
 
 
 def test_deck_unknown_table(project):
-    edit(project / DECK, "{kind: argument, number: 6, minutes: 7}", "{kind: argument, number: 6, minutes: 7, table: baleine}")
+    change(project / DECK, lambda d: entry(d["sections"], "number", 6).update(table="baleine"))
     fails_with(project, DECK, "table", "baleine")
 
 
@@ -197,7 +204,7 @@ def test_deck_unknown_section_kind(project):
 
 @pytest.mark.parametrize("minutes", ["0", "-3", "dix"])
 def test_deck_minutes_not_a_positive_number(project, minutes):
-    edit(project / DECK, "{kind: conclusion, minutes: 5}", f"{{kind: conclusion, minutes: {minutes}}}")
+    change(project / DECK, lambda d: entry(d["sections"], "kind", "conclusion").update(minutes=yaml.safe_load(minutes)))
     fails_with(project, DECK, "minutes")
 
 
@@ -222,13 +229,69 @@ def test_figure_value_out_of_range(project):
 
 
 def test_figure_missing_label(project):
-    edit(project / FIGURES, "  below: le matching prend la vente\n", "")
+    change(project / FIGURES, lambda d: entry(d, "id", "panier-moyen").pop("below"))
     fails_with(project, FIGURES, "panier-moyen", "below", "missing")
 
 
 def test_figure_threshold_outside_its_scale(project):
     edit(project / FIGURES, "  threshold: 10\n", "  threshold: 5000\n")
     fails_with(project, FIGURES, "panier-moyen", "threshold between")
+
+
+# -- formats, objectives, provenance (the rules that keep a session runnable and the voice honest) --
+
+
+def test_deck_parts_that_do_not_add_up(project):
+    change(project / DECK, lambda d: entry(d["sections"], "kind", "pause").update(minutes=20))
+    fails_with(project, DECK, "duration", "add up to 215", "expected 210")
+
+
+def test_exercise_part_with_its_own_minutes(project):
+    change(project / DECK, lambda d: entry(d["sections"], "kind", "exercise").update(minutes=12))
+    fails_with(project, DECK, "(exercise)", "minutes", "from the exercise")
+
+
+def test_objective_that_nothing_checks(project):
+    def orphan(d):
+        kept, dropped = d["objectives"][0]["id"], d["objectives"][-1]["id"]
+        d["objectives"][-1] = {"id": "orpheline", "text": "Citer les trois sources de la donnée qualifiée"}
+        for q in d["quiz"]:
+            q["checks"] = kept if q["checks"] == dropped else q["checks"]
+        d["exercise"]["checks"] = [kept if c == dropped else c for c in d["exercise"]["checks"]]
+    change(project / ARG3, orphan)
+    fails_with(project, ARG3, "objectives", "orpheline", "checked by no quiz item")
+
+
+def test_objective_that_cannot_be_observed(project):
+    change(project / ARG3, lambda d: d["objectives"][0].update(text="Comprendre la valeur d’une donnée fraîche"))
+    fails_with(project, ARG3, "objectives[0]", "observable verb", "comprendre")
+
+
+def test_table_note_that_does_not_name_its_columns(project):
+    change(project / COMPARISONS, lambda d: entry(d, "id", "petrole").update(reading="Lisez le tableau ligne par ligne."))
+    fails_with(project, COMPARISONS, "petrole", "reading", "name the column")
+
+
+def test_table_too_long_for_a_slide(project):
+    change(project / COMPARISONS, lambda d: entry(d, "id", "minitel").pop("slide_rows"))
+    fails_with(project, COMPARISONS, "minitel", "slide_rows", "at most 4")
+
+
+def test_an_article_heading_as_a_title_is_quoted(project):
+    def unquote(d):
+        d["title"] = d["source"]["heading"]
+    change(project / "docs/arguments/6-sourcer.md", unquote)
+    fails_with(project, "6-sourcer.md", "title", "quoted")
+
+
+def test_a_quoted_heading_is_a_quotation_not_a_copy(project):
+    change(project / ARG3, lambda d: d["source"].update(heading="La valeur n’est pas tant dans l’algorithme que dans la data"))
+    fails_with(project, ARG3, "source.heading", "at most 7 words")
+
+
+def test_handout_paragraph_missing(project):
+    change(project / "docs/data/talk.yml", lambda d: d["conclusion"].pop("text"))
+    fails_with(project, "docs/data/talk.yml", "conclusion", "text", "handout")
 
 
 # -- files as editors save them, and files that are not what they should be -------------------
@@ -329,16 +392,12 @@ def test_a_control_character(project):
 
 
 def test_a_noncharacter(project):
-    path = project / GLOSSARY
-    text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"definition: \"", r'definition: "\\uFFFE ', text, count=1), encoding="utf-8")
+    change_yaml(project / GLOSSARY, lambda d: d[0].update(definition="\ufffe " + d[0]["definition"]))  # YAML: "\uFFFE"
     fails_with(project, GLOSSARY, "entry 1", "definition", "U+FFFE (a noncharacter) at position 1")
 
 
 def test_half_a_surrogate_pair(project):
-    path = project / GLOSSARY
-    text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"definition: \"", r'definition: "\\uD83D ', text, count=1), encoding="utf-8")
+    change_yaml(project / GLOSSARY, lambda d: d[0].update(definition="\ud83d " + d[0]["definition"]))  # YAML: "\uD83D"
     line = fails_with(project, GLOSSARY, "YAML syntax error", "invalid Unicode character escape")
     assert re.search(rf"{GLOSSARY}:\d+:", line)
 
@@ -367,8 +426,7 @@ def test_a_text_where_a_list_is_expected(project):
 
 
 def test_an_empty_value(project):
-    path = project / ARG3
-    path.write_text(re.sub(r"\nquestion: .*", "\nquestion:", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    change_front_matter(project / ARG3, lambda d: d.update(question=None))  # « question: » with nothing after
     fails_with(project, ARG3, "question", "got nothing (an empty value)")
 
 
