@@ -254,5 +254,5 @@ def test_any_text_is_shown_as_typed_everywhere(project, glossary_forms, source, 
         assert any(not f.startswith("slides/") for f in files), (path, "on no page")
         assert any(f.startswith("slides/") for f in files), (path, "in no deck")
     assert len(seen) >= len(expected) // 2, "most fields show somewhere"
-    skip = ("entity shown as text", "time in English notation (0:02:30)")  # typed as such; the plan's clock (issue 11)
+    skip = ("entity shown as text", "time in English notation (0:02:30)")  # shown as typed, when typed so
     assert not [f for f in faults(project / "out") if f.rule not in skip]
