@@ -88,8 +88,19 @@ def define_env(env) -> None:
         env.macro(macro, name)
 
 
+_titles: dict[int, str] = {}
+
+
+def on_pre_page_macros(env) -> None:
+    """A page's title is text, not a template: mkdocs-macros would run a title holding « {{ » or
+    « {% » as Jinja, so the title sits out the rendering (on_post_page_macros puts it back)."""
+    _titles[id(env.page)] = env.page.title
+    env.page.title = ""
+
+
 def on_post_page_macros(env) -> None:
     """An argument page is made from its front matter; its Markdown body, if any, comes last."""
+    env.page.title = _titles.pop(id(env.page))
     content = content_for(_root(env))
     argument = content.argument_at(env.page.file.src_uri)
     if argument is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -568,24 +569,88 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pres
 DATA = Path("docs/data")
 ARGUMENTS = Path("docs/arguments")
 DECKS = Path("slides/decks")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)
 ARGUMENT_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+MAX_TEXT = 10_000  # characters in one text field (a page body excepted); the longest today is near 1 200
+# Characters no text may hold: controls (tab and line feed aside), lone surrogates, noncharacters.
+# HTML and XML reject them, and a reader could not see them.
+NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+                      "|[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
+                      "\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
+class _Loader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, except that a key given twice in one mapping is an error, not a silent overwrite."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                line = key_node.start_mark.line + 1
+                if key_node.value in seen:
+                    raise _DuplicateKey(key_node.value, line, seen[key_node.value])
+                seen[key_node.value] = line
+        return super().construct_mapping(node, deep)
+
+
+def read_text(path: Path, root: Path) -> str:
+    """A content file as text: UTF-8, with or without a byte-order mark, any line ends (CRLF too)."""
+    rel = _rel(path, root)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(rel, "", "", "file missing") from None
+    except OSError as e:
+        raise ContentError(rel, "", "", f"cannot be read ({e.strerror or e})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ContentError(rel, "", "", f"not UTF-8 text (byte 0x{data[e.start]:02X}): save the file as UTF-8", line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_yaml(path: Path, root: Path, text: str | None = None, line_offset: int = 0) -> Any:
     rel = _rel(path, root)
+    if text is None:
+        text = read_text(path, root)
+        if not text.strip():
+            raise ContentError(rel, "", "", "the file is empty (expected YAML)")
     try:
-        if text is None:
-            text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=SAFE_LOADER)
-    except FileNotFoundError:
-        raise ContentError(rel, "", "", "file missing") from None
+        return yaml.load(text, Loader=_Loader)
+    except _DuplicateKey as e:
+        raise ContentError(rel, "", e.key, f"duplicate key (already on line {e.first + line_offset})",
+                           e.line + line_offset) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        raise ContentError(rel, "", "YAML syntax error", f"{e.problem or e.context}", line) from None
+        problem = f"{e.problem or e.context}"
+        lines = text.split("\n")
+        if mark and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t":
+            problem = "a tab where YAML expects spaces (indent with spaces; a tab inside a quoted text is fine)"
+        raise ContentError(rel, "", "YAML syntax error", problem, line) from None
     except yaml.YAMLError as e:
         raise ContentError(rel, "", "YAML error", str(e).replace("\n", " ")) from None
+
+
+def read_page(path: Path, root: Path) -> tuple[Any, str, int]:
+    """A Markdown page: its front matter (parsed YAML, None if it has none), its body, and the
+    line its body starts on."""
+    rel = _rel(path, root)
+    text = read_text(path, root)
+    if not text.strip():
+        raise ContentError(rel, "", "", "the file is empty (expected YAML front matter between --- lines)")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    data = read_yaml(path, root, match.group(1) or "", line_offset=1)
+    return data, match.group(2), text.count("\n", 0, match.start(2)) + 1
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -637,15 +702,55 @@ def _explain(error: dict) -> str:
         return f"{error['msg'].replace('Input', 'expected one of')}, got « {got} »"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind == "string_type" and isinstance(got, (int, float, bool, date)):
+        return f"expected a text, {_got(got)} (put it in quotes)"
     if kind in EXPECTED:
-        suffix = "" if kind in ("missing", "extra_forbidden") or got is None else f", got {type(got).__name__} {got!r}"
+        suffix = "" if kind in ("missing", "extra_forbidden") else f", {_got(got)}"
         return EXPECTED[kind] + suffix
     return error["msg"]
 
 
+def _bad_text(data: Any, loc: tuple = ()) -> tuple[tuple, str] | None:
+    """The first text in data that no field may hold (see NOT_TEXT and MAX_TEXT), and why."""
+    if isinstance(data, str):
+        bad = NOT_TEXT.search(data)
+        if bad:
+            char = bad.group()
+            kind = "a control character" if ord(char) < 0xA0 else ("half of a surrogate pair" if 0xD800 <= ord(char) < 0xE000
+                                                                    else "a noncharacter")
+            return loc, f"character U+{ord(char):04X} ({kind}) at position {bad.start() + 1}: remove it"
+        if len(data) > MAX_TEXT and loc != ("body",):
+            return loc, f"expected at most {MAX_TEXT} characters, got {len(data)}"
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found = _bad_text(value, (*loc, key))
+            if found:
+                return found
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found = _bad_text(value, (*loc, i))
+            if found:
+                return found
+    return None
+
+
+def _got(value: Any) -> str:
+    if value is None:
+        return "got nothing (an empty value)"
+    return f"got {type(value).__name__} {value!r}"[:120]
+
+
+def check_text(data: Any, rel: str, entry: str) -> None:
+    """ContentError for the first text in data that no field may hold (a control character, too long)."""
+    bad = _bad_text(data)
+    if bad:
+        raise ContentError(rel, entry, _field_path(bad[0]) or "(entry)", bad[1])
+
+
 def validate(model: type[Entry], data: Any, rel: str, entry: str) -> Any:
     if not isinstance(data, dict):
-        raise ContentError(rel, entry, "", f"expected a mapping of fields, got {type(data).__name__}")
+        raise ContentError(rel, entry, "", f"expected a mapping of fields, {_got(data)}")
+    check_text(data["figure"] if model is FigureEntry else data, rel, entry)
     try:
         return model.model_validate(data)
     except ValidationError as e:
@@ -688,13 +793,11 @@ def read_list(path: Path, root: Path, model: type[Entry], key: str = "id") -> li
 
 def read_argument(path: Path, root: Path) -> Argument:
     rel = _rel(path, root)
-    text = path.read_text(encoding="utf-8")
-    match = FRONT_MATTER.match(text)
-    if not match:
+    data, body, _line = read_page(path, root)
+    if data is None:
         raise ContentError(rel, "front matter", "", "expected the file to start with YAML front matter between --- lines")
-    data = read_yaml(path, root, match.group(1), line_offset=1)
     if isinstance(data, dict):
-        data = {**data, "body": match.group(2).strip()}
+        data = {**data, "body": body.strip()}
     argument = validate(Argument, data, rel, "front matter")
     name = ARGUMENT_FILE.match(path.name)
     if not name or (int(name.group(1)), name.group(2)) != (argument.number, argument.slug):
@@ -704,6 +807,12 @@ def read_argument(path: Path, root: Path) -> Argument:
 
 
 def _check_arguments(arguments: list[Argument]) -> None:
+    seen: dict[int, Argument] = {}
+    for a in arguments:
+        if a.number in seen:
+            raise ContentError(str(ARGUMENTS / Path(a.path).name), "front matter", "number",
+                               f"duplicate {a.number} (already used by {ARGUMENTS / Path(seen[a.number].path).name})")
+        seen[a.number] = a
     numbers = sorted(a.number for a in arguments)
     if numbers != list(range(1, 8)):
         raise ContentError(str(ARGUMENTS), "", "number", f"expected arguments numbered exactly 1 to 7, got {numbers}")

@@ -1,26 +1,18 @@
 """Markdown and HTML made from the content model: tables, cards, glossary, argument pages.
 
 Pure functions of model objects and the source path of the page they go in; no MkDocs here.
-Data text is escaped (`<` becomes `&lt;`), so a tag typed in a YAML file shows as text.
+Data text goes out through macros/text.py only: `md` and `md_block` where Markdown follows,
+`esc` in raw HTML. A `<`, `&` or `"` typed in the content shows as typed.
 Links are written as relative Markdown links to source files, so MkDocs checks them.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
 
 from . import figures
 from .model import Argument, Comparison, Content
-
-
-def md(text: str) -> str:
-    """Author text for Markdown: inline Markdown kept, raw HTML disabled."""
-    return text.replace("<", "&lt;")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+from .text import esc, md, md_block
 
 
 def link(target: str, page: str) -> str:
@@ -85,7 +77,7 @@ def glossary(content: Content, page: str) -> str:
         a = content.argument(t.argument)
         origin = f"*{md(label('key-figure-origin'))} : {md(t.origin)}.* " if t.origin else ""
         return (f'<dt id="{t.id}">{esc(t.term)}</dt>\n<dd markdown>{md(t.definition)} {origin}'
-                f"[{label('argument')}\u00a0{t.argument} : {md(a.short_title)}]({link(a.path, page)})</dd>")  # no break before the number
+                f"[{md(label('argument'))}\u00a0{t.argument} : {md(a.short_title)}]({link(a.path, page)})</dd>")  # no break before the number
 
     items = "\n".join(entry(t) for t in sorted(content.glossary, key=lambda t: t.term.lower()))
     return f'<dl class="glossary" markdown>\n{items}\n</dl>\n'
@@ -116,9 +108,9 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
         f"# {md(argument.title)}\n\n",
         source_line(content, argument),
         heading("claim"), f"{md(argument.claim)}\n{{ .arg-claim }}\n\n",
-        heading("promise"), md(argument.promise), "\n\n",
-        heading("reality"), md(argument.reality), "\n\n",
-        heading("image"), f"### {md(argument.image.title)}\n\n", md(argument.image.text), "\n\n",
+        heading("promise"), md_block(argument.promise), "\n\n",
+        heading("reality"), md_block(argument.reality), "\n\n",
+        heading("image"), f"### {md(argument.image.title)}\n\n", md_block(argument.image.text), "\n\n",
         figures.figure(content.figure_for(argument.number), content), "\n\n",
     ]
     tables = content.comparisons_for(argument.number)
@@ -304,7 +296,7 @@ def exercises(content: Content, page: str) -> str:
         group = talk.group(e.group)
         out.append(
             f"## {a.number}. {md(e.title)} {{ #exercice-{a.number} }}\n\n"
-            f"[{label('argument')} {a.number} : {md(a.title)}]({link(a.path, page)})\n\n"
+            f"[{md(label('argument'))} {a.number} : {md(a.title)}]({link(a.path, page)})\n\n"
             f"### {md(label('exercise-situation'))}\n\n{md(e.situation)}\n\n"
             f"### {md(label('exercise-instructions'))}\n\n" + "".join(f"{i}. {md(x)}\n" for i, x in enumerate(e.steps, 1))
             + f'\n<p class="exercise-time" data-minutes="{e.minutes}" data-debrief="{e.debrief.minutes}">'

@@ -9,12 +9,12 @@ to them are checked like any other link.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-import markdown as markdown_lib
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -22,7 +22,7 @@ from markupsafe import Markup
 from macros import figures
 from macros.render import minutes
 from macros.model import Comparison, Content, Deck, Part
-from macros.text import typeset
+from macros.text import esc, french, html_block, html_inline, plain, typeset
 
 HERE = Path(__file__).parent
 REVEAL = Path("node_modules/reveal.js")
@@ -59,24 +59,14 @@ class Slide:
     seconds: int = 0
 
 
-_markdown = markdown_lib.Markdown()  # one converter for the whole build: reset() is far cheaper than a new one
-
-
-@lru_cache(maxsize=4096)  # decks share most of their text: convert each string once per process
-def to_html(text: str) -> str:
-    return _markdown.reset().convert(text.replace("<", "&lt;"))
-
-
 def inline(text: str) -> Markup:
-    """One line of author Markdown as HTML, French typography applied, raw HTML escaped."""
-    html = to_html(text)
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(typeset(html))
+    """Author text as one run of HTML (macros/text.py: escaped, emphasis kept), French typography applied."""
+    return Markup(typeset(html_inline(text)))
 
 
 def block(text: str) -> Markup:
-    return Markup(typeset(to_html(text)))
+    """Author text as HTML paragraphs."""
+    return Markup(typeset(html_block(text)))
 
 
 @lru_cache(maxsize=64)
@@ -86,7 +76,7 @@ def qr_svg(url: str, label: str) -> Markup:
     # browser test decodes every code.
     svg = segno.make(url, error="m", mask=2).svg_inline(scale=6, border=2, dark="#10233d", light="#ffffff", omitsize=True,
                                                  svgclass="qr")
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label} : {url}" ', 1))
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{esc(f"{label} : {url}")}" ', 1))
 
 
 def share(total: int, count: int) -> list[int]:
@@ -197,7 +187,7 @@ class DeckBuilder:
             sid, seconds = f"{base}-{kind}", round(minutes * 60)
             if kind == "title":
                 made = [Slide(id=sid, kind="section", notes=block(a.notes.intro), kicker=f"{site.label('argument')} {a.number}",
-                              title=a.title, body=Markup(f"{self.talk.label('source', n=a.number)} : ") + inline(f"« {a.source.heading} »"))]
+                              title=a.title, body=Markup(esc(f"{self.talk.label('source', n=a.number)} : ")) + inline(f"« {a.source.heading} »"))]
             elif kind == "claim":
                 made = [Slide(id=sid, kind="claim", notes=block(a.notes.claim), kicker=kicker, title=a.claim)]
             elif kind == "image":
@@ -248,11 +238,22 @@ class DeckBuilder:
 
     def render(self, deck: Deck) -> str:
         sections = self.slides(deck)
-        return template().render(
+        return typeset(template().render(
             deck=deck, sections=sections, site_url=self.site_url, talk=self.talk,
             total_seconds=round(deck.minutes * 60), typeset=typeset,
             author=self.content.site.author, article=self.content.site.article_title,
-        )
+        ))
+
+
+ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*:|\.{0,2}/|#)\S*")
+
+
+def _as_read(value):
+    """Every text a template prints is plain text with French spacing (autoescape then escapes it);
+    addresses and markup already made (Markup) are printed as they are."""
+    if isinstance(value, str) and not isinstance(value, Markup) and not ADDRESS.fullmatch(value):
+        return french(plain(value))
+    return value
 
 
 @lru_cache(maxsize=2)
@@ -263,8 +264,9 @@ def template(name: str = "deck.html.j2"):
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_as_read,
     )
-    env.filters["fr"] = lambda text: Markup(typeset(str(Markup.escape(text))))
+    env.filters["fr"] = lambda text: Markup(esc(text))  # plain, French spacing, escaped: text or attribute
     return env.get_template(name)
 
 
@@ -280,7 +282,7 @@ def handout_html(content: Content, site_url: str) -> str:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     opener = content.figure_for(0)
     talk = content.talk
-    return template("handout.html.j2").render(
+    return typeset(template("handout.html.j2").render(
         talk=talk, opener_figure=opener, opener_svg=Markup(figures.figure(opener, content)),
         opener_table=content.comparison(opener.items_from),
         groups={a.number: talk.group(a.exercise.group) for a in content.arguments},
@@ -291,7 +293,7 @@ def handout_html(content: Content, site_url: str) -> str:
         tables={a.number: content.comparisons_for(a.number) for a in content.arguments},
         glossary=sorted(content.glossary, key=lambda t: t.term.lower()),
         qr=qr_svg(site_url, content.site.label("handout-qr")),
-    )
+    ))
 
 
 def asset_files(root: Path) -> dict[str, Path]:

@@ -1,9 +1,17 @@
-"""Bad content stops the build with one line naming file, entry and field; never a traceback."""
+"""Bad content stops the build with one line naming file, entry and field; never a traceback.
+
+Each case runs `mkdocs build --strict` twice, at once: as is and with `-q`; both must print that
+one ERROR line. Files saved by a Windows editor (byte-order mark, CRLF line ends) and tabs inside
+a text are accepted: the last tests here check that such files build and show as typed.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,16 +51,46 @@ def entry(items: list, key: str, value) -> dict:
     return next(item for item in items if item.get(key) == value)
 
 
+def _builds(project: Path) -> list[tuple[str, str, int]]:
+    """`mkdocs build --strict`, as is and with -q, run side by side: (mode, output, exit code)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    runs = {
+        mode: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", *flags, "-f", str(project / "mkdocs.yml"),
+                                "-d", str(project / f"out{mode}")], cwd=project, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for mode, flags in (("", []), ("-q", ["-q"]))
+    }
+    return [(mode, run.communicate()[0], run.returncode) for mode, run in runs.items()]
+
+
 def fails_with(project: Path, *expected: str) -> str:
+    lines = []
+    for mode, output, code in _builds(project):
+        assert code != 0, (mode, output)
+        assert "Traceback" not in output, (mode, output)
+        errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+        assert len(errors) == 1, (mode, output)
+        for text in expected:
+            assert text in errors[0], (mode, errors[0])
+        lines.append(errors[0])
+    assert lines[0] == lines[1], lines
+    return lines[0]
+
+
+def builds(project: Path) -> Path:
     result = mkdocs_build(project / "mkdocs.yml", project / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output, output
-    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
-    assert len(errors) == 1, output
-    for text in expected:
-        assert text in errors[0], errors[0]
-    return errors[0]
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "out"
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    _, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def write_front_matter(path: Path, data: dict, body: str = "") -> None:
+    path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
 
 
 COMPARISONS = "docs/data/comparisons.yml"
@@ -266,3 +304,250 @@ def test_claim_with_a_word_wider_than_a_carousel_page(project):
 def test_character_missing_from_the_carousel_font(project):
     change(project / ARG2, lambda d: d["takeaways"].__setitem__(0, "→ " + d["takeaways"][0][:80]))
     fails_with(project, ARG2, "takeaways[0]", "« → » is not in the carousel's font")
+
+
+# -- files as editors save them, and files that are not what they should be -------------------
+
+TALK = "docs/data/talk.yml"
+SITE = "docs/data/site.yml"
+PAGE = "docs/source.md"
+BOM = "\ufeff"
+
+
+def windows(path: Path) -> None:
+    """Saved by a Windows editor: a byte-order mark and CRLF line ends."""
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes((BOM + text).replace("\n", "\r\n").encode("utf-8"))
+
+
+def test_bom_and_crlf_files_build_and_read_as_typed(project, content):
+    for rel in (ARG3, GLOSSARY, DECK, PAGE):
+        windows(project / rel)
+    out = builds(project)
+    page = (out / content.argument(3).url / "index.html").read_text(encoding="utf-8")
+    assert "\r" not in page and BOM not in page
+    assert f"<h1" in page and content.argument(3).short_title.split()[0] in page
+    glossary = (out / "glossaire" / "index.html").read_text(encoding="utf-8")
+    assert all(t.id in glossary for t in content.glossary)
+    assert (out / "source" / "index.html").is_file() and (out / "slides" / "formation" / "index.html").is_file()
+
+
+def test_old_mac_line_ends_build(project):
+    path = project / COMPARISONS
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    builds(project)
+
+
+def test_a_tab_inside_a_text_is_fine(project):
+    change(project / ARG3, lambda d: d.update(question="Une\tquestion\tà tabulations ?"))
+    out = builds(project)
+    page = (out / "arguments/3-donnee-fraiche/index.html").read_text(encoding="utf-8")
+    assert re.search(r"Une\squestion\sà tabulations\u202f\?", page)  # a browser shows a tab as a space
+
+
+def test_a_tab_that_indents_yaml(project):
+    path = project / GLOSSARY
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  id:", "\n\tid:", 1), encoding="utf-8")
+    line = fails_with(project, GLOSSARY, "YAML syntax error", "a tab")
+    assert re.search(rf"{GLOSSARY}:\d+:", line)
+
+
+def test_empty_data_file(project):
+    (project / GLOSSARY).write_text("", encoding="utf-8")
+    fails_with(project, GLOSSARY, "the file is empty")
+
+
+def test_data_file_with_only_a_comment(project):
+    (project / GLOSSARY).write_text("# bientôt\n", encoding="utf-8")
+    fails_with(project, GLOSSARY, "expected a non-empty list")
+
+
+def test_empty_argument_file(project):
+    (project / ARG3).write_text("\n", encoding="utf-8")
+    fails_with(project, ARG3, "the file is empty")
+
+
+def test_empty_deck_file(project):
+    (project / DECK).write_text("", encoding="utf-8")
+    fails_with(project, DECK, "the file is empty")
+
+
+def test_missing_data_file(project):
+    (project / TALK).unlink()
+    fails_with(project, TALK, "file missing")
+
+
+def test_missing_site_file(project):
+    (project / SITE).unlink()
+    fails_with(project, SITE, "file missing")
+
+
+@pytest.mark.parametrize("rel", [ARG3, GLOSSARY, PAGE])
+def test_file_not_in_utf8(project, rel):
+    path = project / rel
+    text = path.read_text(encoding="utf-8") + "\nsummary_extra: « é »\n" if rel == GLOSSARY else path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("cp1252", errors="replace"))
+    line = fails_with(project, rel, "not UTF-8 text (byte 0x")
+    assert re.search(rf"{re.escape(rel)}:\d+: not UTF-8", line), line
+
+
+def test_a_5_mb_field(project):
+    change(project / ARG3, lambda d: d["notes"].update(claim="a" * 5_000_000))
+    fails_with(project, ARG3, "front matter", "notes.claim", "expected at most 10000 characters, got 5000000")
+
+
+def test_a_control_character(project):
+    path = project / COMPARISONS
+    change(path, lambda d: d[1].update(summary="Deux\x07sons"))
+    fails_with(project, COMPARISONS, "entry 2", "summary", "character U+0007 (a control character) at position 5")
+
+
+def test_a_noncharacter(project):
+    change(project / GLOSSARY, lambda d: d[0].update(definition="\ufffe " + d[0]["definition"]))  # YAML: "\uFFFE"
+    fails_with(project, GLOSSARY, "entry 1", "definition", "U+FFFE (a noncharacter) at position 1")
+
+
+def test_half_a_surrogate_pair(project):
+    change(project / GLOSSARY, lambda d: d[0].update(definition="\ud83d " + d[0]["definition"]))  # YAML: "\uD83D"
+    line = fails_with(project, GLOSSARY, "YAML syntax error", "invalid Unicode character escape")
+    assert re.search(rf"{GLOSSARY}:\d+:", line)
+
+
+# -- fields, entries, keys -------------------------------------------------------------------
+
+
+def test_unknown_key_in_front_matter(project):
+    change(project / ARG3, lambda d: d.update(couleur="bleu"))
+    fails_with(project, ARG3, "front matter", "couleur", "unknown field")
+
+
+def test_unknown_key_in_a_deck_section(project):
+    change(project / DECK, lambda d: d["sections"][0].update(duree=3))
+    fails_with(project, DECK, "sections[0].duree", "unknown field")
+
+
+def test_a_number_where_a_text_is_expected(project):
+    change(project / ARG3, lambda d: d.update(title=1984))
+    fails_with(project, ARG3, "title", "expected a text, got int 1984 (put it in quotes)")
+
+
+def test_a_text_where_a_list_is_expected(project):
+    change(project / ARG3, lambda d: d.update(takeaways="Une seule idée"))
+    fails_with(project, ARG3, "takeaways", "expected a list")
+
+
+def test_an_empty_value(project):
+    change(project / ARG3, lambda d: d.update(question=None))  # « question: » with nothing after
+    fails_with(project, ARG3, "question", "got nothing (an empty value)")
+
+
+def test_a_key_given_twice(project):
+    path = project / ARG3
+    data, _ = front_matter(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", f"---\nquestion: {data['question']!r}\n", 1),
+                    encoding="utf-8")
+    line = fails_with(project, ARG3, "question", "duplicate key (already on line 2)")
+    assert re.search(rf"{ARG3}:\d+:", line)
+
+
+def test_a_key_given_twice_in_data(project):
+    path = project / GLOSSARY
+    path.write_text(path.read_text(encoding="utf-8").replace("\n  argument:", "\n  argument: 1\n  argument:", 1),
+                    encoding="utf-8")
+    fails_with(project, GLOSSARY, "argument", "duplicate key")
+
+
+def test_duplicate_glossary_id(project):
+    change(project / GLOSSARY, lambda d: d[1].update(id=d[0]["id"]))
+    fails_with(project, GLOSSARY, "entry 2", "id", "duplicate")
+
+
+def test_duplicate_argument_number(project):
+    data, body = front_matter(project / ARG3)
+    data["slug"] = "copie"
+    write_front_matter(project / "docs/arguments/3-copie.md", data, body)
+    fails_with(project, "docs/arguments/3-", "front matter", "number", "duplicate 3 (already used by docs/arguments/3-")
+
+
+def test_duplicate_figure_for_an_argument(project):
+    change(project / FIGURES, lambda d: d[2].update(argument=d[1]["argument"]))
+    fails_with(project, FIGURES, "argument", "expected exactly one figure")
+
+
+def test_front_matter_never_closed(project):
+    path = project / ARG3
+    text = path.read_text(encoding="utf-8")
+    path.write_text("---\n" + text.split("---\n", 2)[1] + text.split("---\n", 2)[2], encoding="utf-8")
+    fails_with(project, ARG3, "front matter", "between --- lines")
+
+
+def test_front_matter_that_is_a_list(project):
+    write_front_matter(project / ARG3, ["un", "deux"])  # type: ignore[arg-type]
+    fails_with(project, ARG3, "front matter", "expected a mapping of fields, got list")
+
+
+def test_page_front_matter_yaml_error(project):
+    edit(project / PAGE, 'title: "Source et crédits"', 'title: "Source et crédits')
+    line = fails_with(project, PAGE, "YAML syntax error")
+    assert re.search(rf"{PAGE}:\d+:", line)
+
+
+def test_page_without_front_matter(project):
+    path = project / PAGE
+    path.write_text(path.read_text(encoding="utf-8").split("---\n", 2)[2], encoding="utf-8")
+    fails_with(project, PAGE, "front matter", "title and description")
+
+
+def test_missing_label(project):
+    change(project / SITE, lambda d: d["labels"].pop("quiz-show"))
+    fails_with(project, SITE, "labels", "quiz-show", "missing")
+
+
+def test_quiz_answer_not_a_choice(project):
+    change(project / ARG3, lambda d: d["quiz"][0].update(answer=7))
+    fails_with(project, ARG3, "quiz[0]", "answer 7 is not a choice index")
+
+
+def test_short_title_too_long(project):
+    change(project / ARG3, lambda d: d.update(short_title="x" * 31))
+    fails_with(project, ARG3, "short_title", "expected at most 30 characters, got 31")
+
+
+def test_claim_too_short(project):
+    change(project / ARG3, lambda d: d.update(claim="Trop court."))
+    fails_with(project, ARG3, "claim", "expected at least 50 characters, got 11")
+
+
+def test_deck_id_is_not_its_file_name(project):
+    change(project / DECK, lambda d: d.update(id="atelier"))
+    fails_with(project, DECK, "id", "expected « formation » (the file name)")
+
+
+def test_glossary_term_for_an_unknown_argument(project):
+    change(project / GLOSSARY, lambda d: d[0].update(argument=12))
+    fails_with(project, GLOSSARY, "entry 1", "argument", "unknown argument 12")
+
+
+# -- macros in page bodies -------------------------------------------------------------------
+
+
+def test_unknown_macro_in_an_argument_body(project):
+    with (project / ARG3).open("a", encoding="utf-8") as f:
+        f.write("\nUn peu de prose.\n\n{{ tableau('minitel') }}\n")
+    line = fails_with(project, f"{ARG3}:", "unknown macro « tableau »")
+    number = (project / ARG3).read_text(encoding="utf-8").splitlines().index("{{ tableau('minitel') }}") + 1
+    assert f"{ARG3}:{number}:" in line
+
+
+def test_bad_macro_argument_in_an_argument_body(project):
+    with (project / ARG3).open("a", encoding="utf-8") as f:
+        f.write('\n{{ comparison("baleine") }}\n')
+    fails_with(project, f"{ARG3}:", "baleine")
+
+
+@pytest.mark.parametrize("jinja", ["{% if vrai %}oui{% endif %}", "{{ comparison('minitel')", "fin }}"])
+def test_jinja_other_than_a_macro_call(project, jinja):
+    with (project / PAGE).open("a", encoding="utf-8") as f:
+        f.write(f"\n{jinja}\n")
+    fails_with(project, f"{PAGE}:", "outside a {{ name(arguments) }} call")
