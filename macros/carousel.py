@@ -185,7 +185,8 @@ def overlay_glyphs(svg: str, root: Path) -> str:
 def _words(text: str, url: bool) -> list[str]:
     if url:  # an address breaks only after a slash
         return [w for w in re.split(r"(?<=/)", text) if w]
-    return [w for w in text.split(" ") if w]  # no-break spaces hold their words together
+    # any space but the no-break ones separates words (line separators would make the layout fail)
+    return [w for w in re.split(r"[^\S\u00a0\u202f]+", text) if w]
 
 
 def _widths(words: list[str], font: ImageFont.FreeTypeFont, url: bool) -> tuple[list[float], float]:
@@ -193,9 +194,23 @@ def _widths(words: list[str], font: ImageFont.FreeTypeFont, url: bool) -> tuple[
     return [font.getlength(w) for w in words], 0.0 if url else font.getlength(" ")
 
 
+def _broken(words: list[str], font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """A word wider than the box is broken between its letters, never cut: each piece fills a line."""
+    out: list[str] = []
+    for word in words:
+        while font.getlength(word) > width and len(word) > 1:
+            n = len(word) - 1
+            while n > 1 and font.getlength(word[:n]) > width:
+                n -= 1
+            out.append(word[:n])
+            word = word[n:]
+        out.append(word)
+    return out
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, url: bool = False) -> tuple[list[str], str]:
-    """Greedy line breaks; also the first word wider than the box, if any."""
-    words = _words(text, url)
+    """Greedy line breaks; also the first word wider than the box, if any (a single glyph, at most)."""
+    words = _broken(_words(text, url), font, width)
     sizes, space = _widths(words, font, url)
     joiner = "" if url else " "
     lines: list[str] = []
@@ -218,7 +233,7 @@ def balance(text: str, font: ImageFont.FreeTypeFont, width: float, count: int, u
 
     Minimum raggedness (the sum of each line's squared slack), by dynamic programming over the words.
     """
-    words, joiner = _words(text, url), "" if url else " "
+    words, joiner = _broken(_words(text, url), font, width), "" if url else " "
     sizes, space = _widths(words, font, url)
     n = len(words)
     span: dict[tuple[int, int], float] = {}  # width of words i to j, for the runs that fit on a line
@@ -249,9 +264,10 @@ def _lone(line: str) -> bool:
 
 
 def fit(root: Path, text: str, style: Style, role: str, source: Source, width: float, height: float,
-        url: bool = False) -> Text:
-    """The largest size at which the text's lines fit the box; ContentError when none does."""
-    missing = lacking(root, style.weight, text)
+        url: bool = False, glyphs: bool = True) -> Text:
+    """The largest size at which the text's lines fit the box; ContentError when none does, or when
+    `glyphs` and the font lacks a character."""
+    missing = glyphs and lacking(root, style.weight, text)
     if missing:
         raise ContentError(source.file, source.entry, source.field,
                            f"the character « {missing} » is not in the carousel's font (Inter, latin): write it otherwise")
@@ -281,8 +297,8 @@ def fit(root: Path, text: str, style: Style, role: str, source: Source, width: f
 
 
 class Layout:
-    def __init__(self, content: Content, root: Path, site_url: str):
-        self.content, self.root = content, root
+    def __init__(self, content: Content, root: Path, site_url: str, glyphs: bool = True):
+        self.content, self.root, self.glyphs = content, root, glyphs
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.label = content.site.label
 
@@ -302,7 +318,7 @@ class Layout:
 
     def text(self, value: str, style: Style, role: str, source: Source, height: float, width: float = WIDTH,
              url: bool = False) -> Text:
-        return fit(self.root, value if url else plain(value), style, role, source, width, height, url)
+        return fit(self.root, value if url else plain(value), style, role, source, width, height, url, self.glyphs)
 
     # parts shared by pages
     def kicker(self, value: str, source: Source) -> Text:
@@ -354,7 +370,7 @@ class Layout:
             i, table = next((i, c) for i, c in enumerate(self.content.comparisons) if c.id == fig.items_from)
             found += [(Source(str(DATA / "comparisons.yml"), f"entry {i + 1} (« {table.id} »)", f"rows[{j}].criterion"), row.criterion)
                       for j, row in enumerate(table.rows)]
-        for source, text in found:
+        for source, text in found if self.glyphs else ():
             missing = lacking(self.root, 800, "".join(c for c in text if c not in OVERLAYS))
             if missing:
                 raise ContentError(source.file, source.entry, source.field,
@@ -367,7 +383,7 @@ class Layout:
         width = WIDTH - BADGE - 28
         for size in TAKEAWAY.sizes:
             style = Style(TAKEAWAY.weight, (size,), TAKEAWAY.leading)
-            items = [fit(self.root, plain(t), style, "takeaway", self.arg(a, f"takeaways[{i}]"), width, MAIN_H)
+            items = [fit(self.root, plain(t), style, "takeaway", self.arg(a, f"takeaways[{i}]"), width, MAIN_H, glyphs=self.glyphs)
                      for i, t in enumerate(a.takeaways)]
             if sum(max(BADGE, t.height) for t in items) <= room:
                 return Page("takeaways", False, self.arg_kicker(a), (head, *items))
@@ -447,9 +463,11 @@ class Layout:
                         (cover, opener, *claims, end))
 
 
-def layout(content: Content, root: Path | str, site_url: str) -> tuple[Carousel, ...]:
-    """Every carousel: the series first, then one per argument. Raises ContentError on a text that does not fit."""
-    make = Layout(content, Path(root), site_url)
+def layout(content: Content, root: Path | str, site_url: str, glyphs: bool = True) -> tuple[Carousel, ...]:
+    """Every carousel: the series first, then one per argument. Raises ContentError on a text that does not fit,
+    and, with `glyphs`, on a character Inter cannot draw. The site's build checks the fit only (any text builds);
+    the PDF step, which prints with Inter, checks the characters too."""
+    make = Layout(content, Path(root), site_url, glyphs)
     return (make.series(), *(make.argument(a) for a in content.arguments))
 
 

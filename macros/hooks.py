@@ -118,7 +118,7 @@ def on_files(files, config):
     for path, text in citation.files(content, site_url, modified_dates(root)).items():
         files.append(File.generated(config, path, content=text))
     try:  # a text too long for a carousel page stops the build here, before `make pdf` prints them
-        carousel.layout(content, root, site_url)
+        carousel.layout(content, root, site_url, glyphs=False)  # any character builds; the PDF step checks them
     except ContentError as error:
         raise PluginError(f"Bad content: {error}") from None
     return add_decks(files, config, content)
@@ -145,7 +145,7 @@ def _marker(content) -> GlossaryMarker:
     return _markers[id(content)]
 
 
-_plain: dict[str, tuple[str, str]] = {}  # page source → title and description as typed
+_plain: dict[str, tuple[str, str, str]] = {}  # page source → title, description and front-matter title as typed
 
 
 def on_page_content(html, page, config, files):
@@ -154,7 +154,7 @@ def on_page_content(html, page, config, files):
     argument = content.argument_at(page.file.src_uri)
     if not isinstance(page.title, Markup):  # once per page
         title = argument.title if argument else str(page.title or "")
-        _plain[page.file.src_uri] = (title, str(page.meta.get("description") or ""))
+        _plain[page.file.src_uri] = (title, str(page.meta.get("description") or ""), str(page.meta.get("title") or title))
         page.title = Markup(esc(title))
         if "title" in page.meta:
             page.meta["title"] = Markup(esc(argument.title if argument else str(page.meta["title"])))
@@ -177,11 +177,11 @@ def _typeset_toc(items) -> None:
 def on_page_context(context, page, config, nav):
     """Link-preview tags and JSON-LD for the page's <head> (overrides/main.html prints them)."""
     content = content_for(_root(config))
-    title, description = _plain[page.file.src_uri]
+    title, description, own_title = _plain[page.file.src_uri]
     argument = content.argument_at(page.file.src_uri)
     cited = argument is not None or page.meta.get("citation") is True  # pages that adapt the article
     info = sharing.PageInfo(page.url, title, description, argument, page.meta["modified"],
-                            citation_title=title if cited else "")
+                            citation_title=own_title if cited else "")
     context["social_tags"], context["json_ld"] = sharing.head(content, info, config.site_url)
     return context
 

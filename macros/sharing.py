@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -85,7 +85,7 @@ def git_dates(root: Path) -> dict[str, str]:
 
 def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[str, str, str]], str]:
     """The meta tags (attribute, key, value) and the JSON-LD of a page, values as readers read them."""
-    page = PageInfo(page.url, fr(page.title), fr(page.description), page.argument, page.modified)
+    page = replace(page, title=fr(page.title), description=fr(page.description))
     url = absolute(site_url, page.url)
     card = card_for(content, page.url, page.title)
     image = absolute(site_url, card.path)

@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from macros import carousel  # noqa: E402
-from macros.model import load  # noqa: E402
+from macros.model import ContentError, load  # noqa: E402
 from macros.sharing import git_dates  # noqa: E402
 from scripts.browser import launch  # noqa: E402
 from slides.build import HANDOUT  # noqa: E402
@@ -150,7 +150,11 @@ def print_carousels(browser, site: Path, items=None) -> list[Path]:
     all_dates = [content.site.published, *dates.values()]
     made = []
     with tempfile.TemporaryDirectory() as tmp:
-        for item in items or carousel.layout(content, ROOT, site_url):
+        try:  # the site builds with any character; a carousel prints only what Inter draws
+            laid_out = items or carousel.layout(content, ROOT, site_url)
+        except ContentError as error:
+            raise SystemExit(f"Bad content: {error}") from None
+        for item in laid_out:
             if item.argument is None:
                 day = max(all_dates)
             else:

@@ -176,7 +176,8 @@ def fit(model, entry: dict, fields: dict[tuple, Field], original: dict) -> None:
                     room = ctx["max_length"] - len(field.value) + len(field.cores[0])
                     field.cores[0] = field.cores[0][:max(0, room)]
                 elif err["type"] == "string_too_short":
-                    field.cores[-1] += "x" * (ctx["min_length"] - len(field.value.strip()))
+                    missing = ctx["min_length"] - len(field.value.strip())  # padded with short words: a
+                    field.cores[-1] += (" xx" * missing)[:missing + 1]  # carousel refuses one wider than its page
                 else:
                     del fields[path]
                     put(entry, path, original[path])
