@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import html
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -143,11 +144,15 @@ def main(site: str) -> int:
         browser = launch(p)
         made = [pdf for index in decks for pdf in print_deck(browser, index)]
         made.append(print_handout(browser, site_dir))
-        made += powerpoint.write_decks(content, url, site_dir, ROOT, figure_raster(browser, ROOT))
+        start = time.perf_counter()
+        pptx = powerpoint.write_decks(content, url, site_dir, ROOT, figure_raster(browser, ROOT))
+        made += pptx
+        seconds = time.perf_counter() - start
         browser.close()
     made.append(pack(site_dir))
     for path in made:
         print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    print(f"PowerPoint: {len(pptx)} files in {seconds:.1f} s")
     return 0
 
 
