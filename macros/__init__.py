@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import figures, render, sharing
+from . import citation, figures, render, sharing
 from .model import Content
 from .site import content_for, modified_dates
 
@@ -58,8 +58,19 @@ def exercises(content: Content, page: str) -> str:
     return render.exercises(content, page)
 
 
+_site: dict[str, str] = {"url": ""}  # site_url, set by define_env: a reference needs the absolute address
+
+
+def site_citation(content: Content, page: str) -> str:
+    """How to cite the whole site: ISO 690 and APA 7 references, its BibTeX and RIS files."""
+    url = sharing.absolute(_site["url"] or "http://127.0.0.1:8000/", "")
+    modified = max([content.site.published, *modified_dates(content.root).values()])
+    return citation.block(content, citation.for_site(content, url, modified), "../" * render.page_url(page).count("/"))
+
+
 MACROS: dict[str, Callable[..., str]] = {
-    f.__name__: f for f in (comparison, figure, argument_cards, glossary, decks, session_plan, objectives, exercises)
+    f.__name__: f for f in (comparison, figure, argument_cards, glossary, decks, session_plan, objectives, exercises,
+                            site_citation)
 }
 
 
@@ -68,6 +79,7 @@ def _root(env) -> Path:
 
 
 def define_env(env) -> None:
+    _site["url"] = env.conf["site_url"] or ""
     for name, function in MACROS.items():
         def macro(*args, _f=function, **kwargs) -> str:
             return _f(content_for(_root(env)), env.page.file.src_uri, *args, **kwargs)

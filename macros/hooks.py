@@ -13,7 +13,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from macros import MACROS
-from macros import cards, sharing
+from macros import cards, carousel, citation, sharing
+from macros.model import ContentError
 from macros.site import content_for, modified_dates
 from macros.text import GlossaryMarker, french, typeset
 
@@ -91,6 +92,12 @@ def on_files(files, config):
         files.append(File.generated(config, f"{argument.number}/index.html",
                                     content=sharing.short_link(content, argument, site_url)))
     files.append(File.generated(config, "robots.txt", content=sharing.robots(site_url)))
+    for path, text in citation.files(content, site_url, modified_dates(root)).items():
+        files.append(File.generated(config, path, content=text))
+    try:  # a text too long for a carousel page stops the build here, before `make pdf` prints them
+        carousel.layout(content, root, site_url)
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
     return add_decks(files, config, content)
 
 
@@ -130,8 +137,10 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """Link-preview tags and JSON-LD for the page's <head> (overrides/main.html prints them)."""
     content = content_for(_root(config))
-    info = sharing.PageInfo(page.url, page.title, page.meta["description"],
-                            content.argument_at(page.file.src_uri), page.meta["modified"])
+    argument = content.argument_at(page.file.src_uri)
+    cited = argument is not None or page.meta.get("citation") is True  # pages that adapt the article
+    info = sharing.PageInfo(page.url, page.title, page.meta["description"], argument, page.meta["modified"],
+                            citation_title=french(argument.title if argument else page.meta.get("title", "")) if cited else "")
     context["social_tags"], context["json_ld"] = sharing.head(content, info, config.site_url)
     return context
 

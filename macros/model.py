@@ -397,10 +397,12 @@ SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figu
 LABELS = (
     "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes", "deck-pptx",
     "site-kicker", "card-credit", "share", "share-linkedin", "share-copy", "share-copied", "share-url", "share-post", "share-cite",
-    "cite-after", "cite-at", "not-found-title", "not-found-text", "not-found-home",
+    "cite-at", "not-found-title", "not-found-text", "not-found-home",
     "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",
     "handout-title", "handout-lead", "handout-qr", "handout-glossary", "handout-pdf", "bundle-zip",
     "handout-exercises", "handout-conclusion",
+    "cite-site", "cite-adaptation", "cite-files", "cite-bibtex", "cite-ris", "cite-today",
+    "carousel-pdf", "carousel-question", "carousel-more", "carousel-series-more", "carousel-credit", "share-post-document",
     "exercise-situation", "exercise-instructions", "exercise-listen", "exercise-closing", "objectives-after",
     "source-part", "plan-checked-by", "plan-quiz-item", "plan-quiz-items", "plan-exercise", "exercise-debrief",
     "plan-kind-talk", "plan-kind-exercise", "plan-kind-debrief", "plan-kind-pause", "plan-kind-quiz",

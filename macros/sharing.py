@@ -14,13 +14,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+from . import citation as cite
 from .cards import Card
 from .model import Argument, Content
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
 LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?url="
-POST_MAX = 280
+POST_MAX = 400  # the claim, the document's mention and the address; LinkedIn allows far more
+CAROUSELS = "carrousels"  # folder of the carousel PDFs in the site (printed by `make pdf`)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class PageInfo:
     description: str
     argument: Argument | None
     modified: str  # ISO date
+    citation_title: str = ""  # the page's own title when it is offered for citation (README, « Citer »)
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -122,22 +125,23 @@ def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[st
         data = {"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url,
                 "description": page.description, "inLanguage": "fr", "isPartOf": {"@type": "WebSite",
                 "name": site.article_title, "url": absolute(site_url, "")}}
+    if page.citation_title:
+        tags += cite.meta_tags(content, cite.for_page(content, page.citation_title, url, page.url == "", page.modified))
     return tags, json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def post_text(argument: Argument, url: str) -> str:
-    text = f"{argument.claim} {url}"
+def post_text(argument: Argument, url: str, document: str = "") -> str:
+    """The claim, the sentence that presents the attached carousel, then the address."""
+    middle = f"\n\n{document}\n\n" if document else " "
+    text = f"{argument.claim}{middle}{url}"
     if len(text) > POST_MAX:  # claims are at most 160 characters, so only a very long URL gets here
-        text = f"{argument.claim[: POST_MAX - len(url) - 2].rstrip()}… {url}"
+        text = f"{argument.claim[: POST_MAX - len(text) + len(argument.claim) - 1].rstrip()}…{middle}{url}"
     return text
 
 
-def citation(content: Content, argument: Argument, url: str, modified: str) -> str:
-    a = content.site.author
-    given, _, family = a.name.rpartition(" ")
-    return (f"{family.upper()}, {given} ({content.site.label('cite-after')}). « {argument.title} ». "
-            f"{content.site.article_title} [en ligne]. {a.organization}, {french_date(modified)}. "
-            f"{content.site.label('cite-at')} : {url}")
+def carousel_path(argument: Argument | None) -> str:
+    """The carousel PDF of an argument (None: the whole series), relative to the site root."""
+    return f"{CAROUSELS}/{cite.file_name(argument)}.pdf"
 
 
 def share_block(content: Content, argument: Argument, site_url: str, modified: str) -> str:
@@ -146,19 +150,21 @@ def share_block(content: Content, argument: Argument, site_url: str, modified: s
     label = content.site.label
     e = html.escape
     n = argument.number
+    to_root = "../" * argument.url.count("/")
     return (
         f'<section class="share" aria-labelledby="partager" data-search-exclude>\n'
         f'<h2 id="partager">{e(label("share"))}</h2>\n'
         f'<p class="share__actions"><a class="md-button md-button--primary" href="{LINKEDIN_SHARE}{quote(url, safe="")}" '
         f'rel="noopener">{e(label("share-linkedin"))}</a> '
         f'<button type="button" class="md-button share__copy" data-copy="{e(url)}" data-done="{e(label("share-copied"))}" hidden>'
-        f'{e(label("share-copy"))}</button></p>\n'
+        f'{e(label("share-copy"))}</button> '
+        f'<a class="md-button share__carousel" href="{e(to_root + carousel_path(argument))}" download>{e(label("carousel-pdf"))}</a></p>\n'
         f'<p class="share__field"><label for="share-url-{n}">{e(label("share-url"))}</label>'
         f'<input id="share-url-{n}" class="share__url" type="text" readonly value="{e(url)}"></p>\n'
         f'<p class="share__field"><label for="share-post-{n}">{e(label("share-post"))}</label>'
-        f'<textarea id="share-post-{n}" class="share__post" readonly rows="4">{e(post_text(argument, url))}</textarea></p>\n'
+        f'<textarea id="share-post-{n}" class="share__post" readonly rows="7">{e(post_text(argument, url, label("share-post-document")))}</textarea></p>\n'
         f'<details class="share__cite"><summary>{e(label("share-cite"))}</summary>'
-        f'<p>{e(citation(content, argument, url, modified))}</p></details>\n'
+        f'{cite.block(content, cite.for_argument(content, argument, url, modified), to_root)}</details>\n'
         f"</section>\n"
     )
 

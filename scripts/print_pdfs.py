@@ -5,17 +5,21 @@ Writes, inside the built site:
 - slides/<id>/<id>.pdf: one 16:9 page per slide, fragments shown (reveal.js's print view);
 - slides/<id>/<id>-notes.pdf: each slide followed by its speaker notes, for the trainer;
 - formation/support-participant.pdf: the A4 handout, page numbers in the footer;
-- slides/<id>/<id>.pptx: the same deck as an editable PowerPoint file (slides/pptx.py), its figures
-  rendered here by Chromium at twice their size;
+- slides/<id>/<id>.pptx: the same deck as an editable PowerPoint file (slides/powerpoint.py), its
+  figures rendered here by Chromium at twice their size;
 - formation/kit-hors-ligne.zip: the decks, their PDFs and PowerPoint files and the handout, working
-  from file://.
+  from file://;
+- carrousels/<name>.pdf: the LinkedIn carousels (macros/carousel.py lays them out), one per argument
+  and one for the series, with fixed dates so that two builds give the same bytes.
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import re
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -24,7 +28,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from macros import carousel  # noqa: E402
 from macros.model import ContentError, load  # noqa: E402
+from macros.sharing import git_dates  # noqa: E402
 from scripts.browser import launch  # noqa: E402
 from slides import powerpoint  # noqa: E402
 from slides.build import HANDOUT  # noqa: E402
@@ -127,6 +133,87 @@ def pack(site: Path) -> Path:
     return target
 
 
+# Every text block, figure and code must stay inside its zone, and every zone inside the page's
+# margins: the browser's own layout checks what macros/carousel.py measured with Pillow.
+OVERFLOW = """(pad) => {
+  const px = 4 / 3, out = [];
+  const inside = (r, box) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+  document.querySelectorAll(".page").forEach((page, i) => {
+    const p = page.getBoundingClientRect();
+    const frame = {left: p.left + pad * px, right: p.right - pad * px, top: p.top + pad * px, bottom: p.bottom - pad * px};
+    for (const zone of page.querySelectorAll(".zone")) {
+      const z = zone.getBoundingClientRect();
+      if (!inside(z, frame)) out.push({page: i + 1, what: zone.className});
+      for (const el of zone.querySelectorAll(".t, .figure, .qr-box, .disc, .badge")) {
+        let ok = inside(el.getBoundingClientRect(), z);
+        for (const line of el.matches(".t") ? el.querySelectorAll(".l") : []) {
+          const range = document.createRange();
+          range.selectNodeContents(line);
+          const r = range.getBoundingClientRect(), box = el.getBoundingClientRect();
+          ok = ok && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+        }
+        if (!ok) out.push({page: i + 1, what: el.className, file: el.dataset.file || "", entry: el.dataset.entry || "",
+                           field: el.dataset.field || ""});
+      }
+    }
+  });
+  return out;
+}"""
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})(\+\d\d'\d\d'|-\d\d'\d\d'|Z)?\)")
+
+
+def fixed_dates(pdf: bytes, day: str) -> bytes:
+    """The PDF's creation and change dates set to `day` (ISO) at midnight UTC, in place (same length)."""
+    def stamp(m: re.Match) -> bytes:
+        zone = m.group(3) or b""
+        zone = b"+00'00'" if len(zone) == 7 else zone
+        return b"/" + m.group(1) + b" (D:" + day.replace("-", "").encode() + b"000000" + zone + b")"
+
+    fixed, count = PDF_DATE.subn(stamp, pdf)
+    if count != 2 or len(fixed) != len(pdf):
+        raise RuntimeError(f"unexpected PDF dates from the browser ({count} found)")
+    return fixed
+
+
+def print_carousels(browser, site: Path, items=None) -> list[Path]:
+    """Each carousel printed from its HTML into the site, checked in the browser's layout, dated by its content.
+
+    `items`: other layouts than the content's (the tests use it).
+    """
+    from mkdocs.config import load_config
+
+    content = load(ROOT)
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    dates = git_dates(ROOT)
+    all_dates = [content.site.published, *dates.values()]
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for item in items or carousel.layout(content, ROOT, site_url):
+            if item.argument is None:
+                day = max(all_dates)
+            else:
+                day = dates.get(content.argument(item.argument).path, content.site.published)
+            source = Path(tmp) / f"{item.name}.html"
+            source.write_text(carousel.html_page(item, ROOT), encoding="utf-8")
+            page = browser.new_page()
+            page.goto(source.as_uri())
+            page.evaluate("document.fonts.ready.then(() => true)")
+            problems = page.evaluate(OVERFLOW, carousel.PAD)
+            if problems:
+                p = problems[0]
+                where = ": ".join(x for x in (p.get("file"), p.get("entry"), p.get("field")) if x) or p["what"]
+                page.close()
+                raise SystemExit(f"Bad content: {where}: too long for a carousel page "
+                                 f"(leaves its box on page {p['page']} of {item.path} in the browser): shorten it")
+            target = site / item.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
+            page.close()
+            target.write_bytes(fixed_dates(target.read_bytes(), day))
+            made.append(target)
+    return made
+
+
 def main(site: str) -> int:
     site_dir = Path(site).resolve()
     decks = sorted(site_dir.glob("slides/*/index.html"))
@@ -148,6 +235,7 @@ def main(site: str) -> int:
         pptx = powerpoint.write_decks(content, url, site_dir, ROOT, figure_raster(browser, ROOT))
         made += pptx
         seconds = time.perf_counter() - start
+        made += print_carousels(browser, site_dir)
         browser.close()
     made.append(pack(site_dir))
     for path in made:

@@ -242,3 +242,27 @@ def test_a_quoted_heading_is_a_quotation_not_a_copy(project):
 def test_handout_paragraph_missing(project):
     change(project / "docs/data/talk.yml", lambda d: d["conclusion"].pop("text"))
     fails_with(project, "docs/data/talk.yml", "conclusion", "text", "handout")
+
+
+# -- carousels (issue 13): measured with the real font, never cut ----------------------------
+
+ARG2 = "docs/arguments/2-ocean-rouge.md"
+
+
+def test_title_too_long_for_a_carousel_page(project):
+    """The model counts characters (at most 90); the carousel measures them: wide capitals no longer fit."""
+    change(project / ARG2, lambda d: d.update(title=("MÉMORANDUM : " + "WWW MMM " * 10)[:88].strip()))
+    line = fails_with(project, f"Bad content: {ARG2}: front matter: title: too long for a carousel page (")
+    assert re.search(r"\(\d+ lines at \d+ pt, room for \d+\)", line), line
+
+
+def test_claim_with_a_word_wider_than_a_carousel_page(project):
+    word = "Hyperpersonnalisationalgorithmiqueautomatiséeintégrale"
+    change(project / ARG2, lambda d: d.update(claim=f"{word} : {d['claim']}"[:160]))
+    fails_with(project, f"Bad content: {ARG2}: front matter: claim: too long for a carousel page",
+               f"« {word}", "is wider than the page at")
+
+
+def test_character_missing_from_the_carousel_font(project):
+    change(project / ARG2, lambda d: d["takeaways"].__setitem__(0, "→ " + d["takeaways"][0][:80]))
+    fails_with(project, ARG2, "takeaways[0]", "« → » is not in the carousel's font")
