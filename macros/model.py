@@ -396,7 +396,7 @@ class SiteText(Entry):
 
 SECTION_ORDER = ("claim", "promise", "reality", "image", "comparison", "key_figure", "takeaways", "question", "quiz")
 LABELS = (
-    "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes",
+    "argument", "previous", "next", "all-arguments", "present", "key-figure-origin", "deck-audience", "deck-duration", "deck-sections", "deck-open", "deck-pdf", "deck-pdf-notes", "deck-pptx",
     "site-kicker", "card-credit", "share", "share-linkedin", "share-copy", "share-copied", "share-url", "share-post", "share-cite",
     "cite-at", "not-found-title", "not-found-text", "not-found-home",
     "quiz-show", "quiz-answer", "plan-part", "plan-objective", "plan-minutes", "plan-time", "plan-total",

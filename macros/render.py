@@ -168,6 +168,7 @@ def deck_list(content: Content, page: str) -> str:
             f"[{md(content.site.label('deck-open'))}]({link(base + 'index.html', page)}){{ .md-button .md-button--primary }}\n"
             f'<a class="md-button" href="{href(base + deck.id + ".pdf", page)}">{esc(content.site.label("deck-pdf"))}</a>\n'
             f'<a class="md-button" href="{href(base + deck.id + "-notes.pdf", page)}">{esc(content.site.label("deck-pdf-notes"))}</a>\n'
+            f'<a class="md-button" href="{href(base + deck.id + ".pptx", page)}">{esc(content.site.label("deck-pptx"))}</a>\n'
         )
     out.append(
         f"## {md(content.site.label('handout-title'))} {{ #support }}\n\n"

@@ -5,17 +5,22 @@ Writes, inside the built site:
 - slides/<id>/<id>.pdf: one 16:9 page per slide, fragments shown (reveal.js's print view);
 - slides/<id>/<id>-notes.pdf: each slide followed by its speaker notes, for the trainer;
 - formation/support-participant.pdf: the A4 handout, page numbers in the footer;
-- formation/kit-hors-ligne.zip: the decks, their PDFs and the handout, working from file://;
+- slides/<id>/<id>.pptx: the same deck as an editable PowerPoint file (slides/powerpoint.py), its
+  figures rendered here by Chromium at twice their size;
+- formation/kit-hors-ligne.zip: the decks, their PDFs and PowerPoint files and the handout, working
+  from file://;
 - carrousels/<name>.pdf: the LinkedIn carousels (macros/carousel.py lays them out), one per argument
   and one for the series, with fixed dates so that two builds give the same bytes.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -27,6 +32,7 @@ from macros import carousel  # noqa: E402
 from macros.model import ContentError, load  # noqa: E402
 from macros.sharing import git_dates  # noqa: E402
 from scripts.browser import launch  # noqa: E402
+from slides import powerpoint  # noqa: E402
 from slides.build import HANDOUT  # noqa: E402
 
 VARIANTS = {"": "print-pdf", "-notes": "print-pdf&notes"}
@@ -62,6 +68,38 @@ def print_handout(browser, site: Path) -> Path:
     return target
 
 
+def figure_raster(browser, root: Path):
+    """SVG figure → PNG at twice the size it takes on the slide, drawn by Chromium with the deck's
+    palette (docs/assets/figures.css) and Arimo (Arial's metrics, from npm): the same engine that
+    draws them in the reveal.js decks. Each figure is drawn once per run."""
+    page = browser.new_page(device_scale_factor=2)
+    fonts = "".join(
+        f"@font-face{{font-family:Arimo;font-weight:{weight};src:url(data:font/woff;base64,"
+        f"{base64.b64encode((root / powerpoint.MEASURE_FONTS / f'arimo-latin-{weight}-normal.woff').read_bytes()).decode()})}}"
+        for weight in (400, 700))
+    css = (root / "docs" / "assets" / "figures.css").read_text(encoding="utf-8")
+    done: dict[tuple[str, int, int], bytes] = {}
+
+    def raster(svg: str, width: int, height: int) -> bytes:
+        key = (svg, width, height)
+        if key not in done:
+            page.set_viewport_size({"width": width, "height": height})
+            page.set_content(f"<!doctype html><html><head><style>{fonts}{css}html,body{{margin:0;background:#fff}}"
+                             f"body{{font-family:Arimo,Arial,sans-serif}}svg.fig{{display:block;width:{width}px;"
+                             f"height:{height}px}}</style></head><body>{svg}</body></html>")
+            page.evaluate("document.fonts.ready")
+            done[key] = page.screenshot(clip={"x": 0, "y": 0, "width": width, "height": height})
+        return done[key]
+
+    return raster
+
+
+def site_url() -> str:
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
 def readme(site: Path) -> str:
     """The kit's opening page: what is inside, each item a link."""
     content = load(ROOT)
@@ -70,7 +108,7 @@ def readme(site: Path) -> str:
     items = "".join(
         f'<li><a href="slides/{d.id}/index.html">{e(d.subtitle)}</a> '
         f'(<a href="slides/{d.id}/{d.id}.pdf">PDF</a>, <a href="slides/{d.id}/{d.id}-notes.pdf">'
-        f"{e(label('deck-pdf-notes'))}</a>)</li>"
+        f"{e(label('deck-pdf-notes'))}</a>, <a href=\"slides/{d.id}/{d.id}.pptx\">{e(label('deck-pptx'))}</a>)</li>"
         for d in sorted(content.decks, key=lambda d: -d.minutes)
     )
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{e(content.site.article_title)}</title>'
@@ -186,15 +224,27 @@ def main(site: str) -> int:
     if not decks:
         print(f"no deck under {site}/slides: build the site first", file=sys.stderr)
         return 1
+    content = load(ROOT)
+    url = site_url()
+    try:
+        powerpoint.check(content, url, ROOT)  # bad content stops here, before any printing
+    except ContentError as error:
+        print(f"Bad content: {error}", file=sys.stderr)
+        return 1
     with sync_playwright() as p:
         browser = launch(p)
         made = [pdf for index in decks for pdf in print_deck(browser, index)]
         made.append(print_handout(browser, site_dir))
+        start = time.perf_counter()
+        pptx = powerpoint.write_decks(content, url, site_dir, ROOT, figure_raster(browser, ROOT))
+        made += pptx
+        seconds = time.perf_counter() - start
         made += print_carousels(browser, site_dir)
         browser.close()
     made.append(pack(site_dir))
     for path in made:
         print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    print(f"PowerPoint: {len(pptx)} files in {seconds:.1f} s")
     return 0
 
 

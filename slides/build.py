@@ -308,6 +308,19 @@ def asset_files(root: Path) -> dict[str, Path]:
     return files
 
 
+def check_pptx(content: Content, site_url: str, root: Path) -> None:
+    """Every deck element must have a PowerPoint rendering (`make pdf` writes the files): one line if not."""
+    from mkdocs.exceptions import PluginError
+
+    from macros.model import ContentError
+    from slides import powerpoint
+
+    try:
+        powerpoint.check(content, site_url, root)
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
+
+
 def add_decks(files, config, content: Content):
     """Add the decks and their assets to the files MkDocs builds."""
     from mkdocs.structure.files import File
@@ -316,6 +329,7 @@ def add_decks(files, config, content: Content):
     site_url = config.site_url or "http://127.0.0.1:8000/"
     for path, html in deck_files(content, site_url).items():
         files.append(File.generated(config, path, content=html))
+    check_pptx(content, site_url, root)
     files.append(File.generated(config, HANDOUT, content=handout_html(content, site_url)))
     for path, source in asset_files(root).items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
