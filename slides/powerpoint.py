@@ -15,7 +15,8 @@ for its kind and writes slides/<id>/<id>.pptx, one PowerPoint slide per reveal.j
 
 Everything that can go wrong with the content is found by `plan`, which needs no browser: the
 site build runs it (`check`), so a deck element with no PowerPoint rendering stops `mkdocs build`
-with one line naming the deck file and the element.
+with one line naming the deck file and the element. A text too long for one slide stops the PDF
+step the same way (`check(..., fit=True)`), not the site: any text builds the site.
 """
 
 from __future__ import annotations
@@ -223,6 +224,10 @@ TABLE_PAD = (14, 10)  # px: cell padding, left/right and top/bottom
 
 class Unrenderable(Exception):
     """An element of a slide that has no PowerPoint rendering."""
+
+
+class TooLong(Unrenderable):
+    """A text or a table that no size lets fit on one slide."""
 
 
 @dataclass(frozen=True)
@@ -454,8 +459,8 @@ class Item:
 
 
 class Planner:
-    def __init__(self, content: Content, site_url: str, root: Path):
-        self.content = content
+    def __init__(self, content: Content, site_url: str, root: Path, fit: bool = True):
+        self.content, self.fit = content, fit  # fit: a text too long for a slide is an error (else skipped)
         self.builder = DeckBuilder(content, site_url)
         self.measure = Measure(root)
         self.talk = content.talk
@@ -473,6 +478,10 @@ class Planner:
                 plan = self.slide(deck, slide)
                 if i == len(slides) - 1:
                     plan.footer = self.credit
+            except TooLong as e:
+                if not self.fit:
+                    continue
+                raise ContentError(where, f"slide « {slide.id} » ({slide.kind})", "", f"{e} has no PowerPoint rendering") from None
             except Unrenderable as e:
                 raise ContentError(where, f"slide « {slide.id} » ({slide.kind})", "", f"{e} has no PowerPoint rendering") from None
             plans.append(plan)
@@ -506,7 +515,7 @@ class Planner:
             if total <= room or all(self.size(layout, item, scale) <= MIN_SIZE for item in items if not item.height):
                 break
         if total > room:
-            raise Unrenderable(f"text too long for one slide ({round(total)} px of {room} at {MIN_SIZE} px)")
+            raise TooLong(f"text too long for one slide ({round(total)} px of {room} at {MIN_SIZE} px)")
         y = top + (room - total) / 2
         for item, h in zip(items, heights):
             if not item.height:
@@ -637,7 +646,7 @@ class Planner:
             if total <= BOTTOM - TOP:
                 break
         if total > BOTTOM - TOP:
-            raise Unrenderable(f"table too long for one slide ({round(total)} px of {BOTTOM - TOP})")
+            raise TooLong(f"table too long for one slide ({round(total)} px of {BOTTOM - TOP})")
         y = TOP + (BOTTOM - TOP - total) / 2
         plan.texts.append(Text("title", title.paragraphs, (LEFT, y, width, title_h), self.size(layout, title, scale)))
         y += title_h + title.after
@@ -704,9 +713,10 @@ class Planner:
         self.qr(plan)
 
 
-def check(content: Content, site_url: str, root: Path) -> None:
-    """Plan every deck (no browser): raises ContentError naming the deck file and the element."""
-    planner = Planner(content, site_url, root)
+def check(content: Content, site_url: str, root: Path, fit: bool = True) -> None:
+    """Plan every deck (no browser): raises ContentError naming the deck file and the element
+    (with `fit`, also for a text too long for one slide)."""
+    planner = Planner(content, site_url, root, fit)
     for deck in content.decks:
         planner.deck(deck)
 

@@ -21,7 +21,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Emu
 
 from conftest import ROOT
-from test_bad_content import change, fails_with, project  # noqa: F401  (a fixture)
+from test_bad_content import builds, change, project  # noqa: F401  (a fixture)
 from test_decks import deck_page, slides
 from test_site import squash
 
@@ -203,12 +203,19 @@ def test_same_content_same_bytes(pdfs, content, tmp_path):
 # -- bad input -------------------------------------------------------------------------------------
 
 
-def test_an_element_with_no_powerpoint_rendering_stops_the_build(project):  # noqa: F811
-    """An image in a takeaway has no place in a slide's text: the build names the deck and the element."""
-    path = project / "docs/arguments/3-donnee-fraiche.md"
-    change(path, lambda d: d["takeaways"].__setitem__(0, "Un repère, pas une vente ![logo](logo.png)"))
-    line = fails_with(project, "slides/decks/", ".yml", "argument-3-takeaways", "<img>", "no PowerPoint rendering")
-    assert re.search(r"slides/decks/(formation|module)\.yml", line)
+def test_a_text_too_long_for_a_slide_stops_the_pdf_step_not_the_site(project):  # noqa: F811
+    """Any text builds the site; the PowerPoint file refuses a table cell no size fits, in one line."""
+    from macros.model import ContentError, load
+    from slides import powerpoint
+
+    path = project / "docs/data/comparisons.yml"
+    change(path, lambda d: d[1]["rows"][0].update(left=" ".join(["donnée"] * 400)))
+    builds(project)
+    with pytest.raises(ContentError) as error:
+        powerpoint.check(load(project), "https://example.org/", project)
+    line = str(error.value)
+    assert "\n" not in line and re.search(r"slides/decks/(formation|module|conference)\.yml", line), line
+    assert "lead-detecte-table" in line and "no PowerPoint rendering" in line, line
 
 
 def test_a_slide_kind_the_exporter_does_not_know_is_named(content):
