@@ -130,7 +130,8 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
 def source_line(content: Content, argument: Argument) -> str:
     """Where the argument comes from: the article's part, its heading quoted."""
     label = content.site.label("source-part").format(n=argument.number)
-    return f'<p class="arg-source">{esc(label)} : « {esc(argument.source.heading)} »</p>\n\n'
+    # <q>: the article's words, which the glossary leaves unmarked; the guillemets are typed, not drawn
+    return f'<p class="arg-source">{esc(label)} : «\u202f<q>{esc(argument.source.heading)}</q>\u202f»</p>\n\n'
 
 
 def pager(content: Content, argument: Argument) -> str:

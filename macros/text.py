@@ -356,7 +356,7 @@ def clock_fr(seconds: float) -> str:
 # Glossary marks
 
 NO_MARK_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "dfn", "abbr", "button", "label", "summary",
-                  "title", "table", "figcaption", "nav", "dt", "section"}
+                  "title", "table", "figcaption", "nav", "dt", "section", "q"}  # q: the article's own words
 
 
 class GlossaryMarker:
