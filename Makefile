@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build pdf chromium lint test test-fast bench clean
+.PHONY: help setup serve build pdf chromium libreoffice lint test test-fast bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,17 +30,20 @@ serve: setup  ## Build the site and decks, serve them at http://127.0.0.1:8000 w
 build: setup  ## Build the site and decks into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-pdf: build chromium  ## Print each deck to PDF next to it (site/slides/<id>/<id>.pdf, and -notes.pdf)
+pdf: build chromium  ## Print each deck to PDF (site/slides/<id>/<id>.pdf, -notes.pdf), write its PowerPoint file (<id>.pptx)
 	$(BIN)/python scripts/print_pdfs.py $(SITE)
 
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+libreoffice:
+	@bash scripts/ensure-libreoffice.sh
+
 lint: setup  ## Check the GitHub workflows: zizmor (offline) and the workflow JSON schema
 	$(BIN)/zizmor --offline --no-progress .github/workflows/
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-test: setup chromium lint  ## Lint, then the whole test suite: model, build, site, decks, PDF, browser
+test: setup chromium libreoffice lint  ## Lint, then the whole test suite: model, build, site, decks, PDF, browser
 	$(BIN)/python -m pytest
 
 test-fast: setup  ## Run the tests that need no browser

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import figures, render, sharing
+from . import citation, figures, render, sharing
 from .model import Content
 from .site import content_for, modified_dates
 
@@ -58,8 +58,19 @@ def exercises(content: Content, page: str) -> str:
     return render.exercises(content, page)
 
 
+_site: dict[str, str] = {"url": ""}  # site_url, set by define_env: a reference needs the absolute address
+
+
+def site_citation(content: Content, page: str) -> str:
+    """How to cite the whole site: ISO 690 and APA 7 references, its BibTeX and RIS files."""
+    url = sharing.absolute(_site["url"] or "http://127.0.0.1:8000/", "")
+    modified = max([content.site.published, *modified_dates(content.root).values()])
+    return citation.block(content, citation.for_site(content, url, modified), "../" * render.page_url(page).count("/"))
+
+
 MACROS: dict[str, Callable[..., str]] = {
-    f.__name__: f for f in (comparison, figure, argument_cards, glossary, decks, session_plan, objectives, exercises)
+    f.__name__: f for f in (comparison, figure, argument_cards, glossary, decks, session_plan, objectives, exercises,
+                            site_citation)
 }
 
 
@@ -68,6 +79,7 @@ def _root(env) -> Path:
 
 
 def define_env(env) -> None:
+    _site["url"] = env.conf["site_url"] or ""
     for name, function in MACROS.items():
         def macro(*args, _f=function, **kwargs) -> str:
             return _f(content_for(_root(env)), env.page.file.src_uri, *args, **kwargs)
@@ -76,8 +88,19 @@ def define_env(env) -> None:
         env.macro(macro, name)
 
 
+_titles: dict[int, str] = {}
+
+
+def on_pre_page_macros(env) -> None:
+    """A page's title is text, not a template: mkdocs-macros would run a title holding « {{ » or
+    « {% » as Jinja, so the title sits out the rendering (on_post_page_macros puts it back)."""
+    _titles[id(env.page)] = env.page.title
+    env.page.title = ""
+
+
 def on_post_page_macros(env) -> None:
     """An argument page is made from its front matter; its Markdown body, if any, comes last."""
+    env.page.title = _titles.pop(id(env.page))
     content = content_for(_root(env))
     argument = content.argument_at(env.page.file.src_uri)
     if argument is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +47,7 @@ def _font(root: Path, name: str, size: int) -> ImageFont.FreeTypeFont:
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
     lines: list[str] = []
-    for word in text.split():
+    for word in re.split(r"[ \t\n\r\f]+", text.strip(" \t\n\r\f")):  # never at a no-break space
         if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
             lines[-1] += f" {word}"
         else:
@@ -66,7 +67,14 @@ def _fit(draw, text: str, root: Path, width: int, max_lines: int, sizes=(76, 68,
     return font, lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])], sizes[-1]
 
 
+def _one_line(text: str) -> str:
+    """Any space but the no-break ones becomes a plain space: line and paragraph separators
+    (U+2028, U+2029) make the text layout fail, and a card draws its own line breaks."""
+    return re.sub(r"[^\S\u00a0\u202f]+", " ", text)
+
+
 def draw(card: Card, root: Path) -> bytes:
+    card = Card(card.name, _one_line(card.title), _one_line(card.kicker), card.number, _one_line(card.site))
     image = Image.new("RGB", (WIDTH, HEIGHT), NAVY_DARK)
     d = ImageDraw.Draw(image)
     d.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=EMBER)

@@ -10,23 +10,19 @@ projector. Nothing refers to another host.
 from __future__ import annotations
 
 import math
-from html import escape
-
 from .model import Content
-from .text import french
+from .text import HTML_SPACE, esc, french, plain
 
 WIDTH = 400
 
 
-def esc(text: str) -> str:
-    return escape(french(text), quote=True)
-
-
 def wrap(text: str, size: float, width: float) -> list[str]:
-    """Greedy line breaks for a text of font size `size` in `width` units (average glyph ≈ 0.55 em)."""
+    """Greedy line breaks for a text of font size `size` in `width` units (average glyph ≈ 0.55 em).
+
+    Lines break at ordinary spaces only: « 20 h 30 » and « 75 000 » stay whole."""
     per_line = max(4, int(width / (size * 0.55)))
     lines: list[str] = []
-    for word in text.split():
+    for word in HTML_SPACE.split(french(plain(text)).strip(" \t\n\r\f")):
         if lines and len(lines[-1]) + 1 + len(word) <= per_line:
             lines[-1] += " " + word
         else:

@@ -1,4 +1,10 @@
-"""MkDocs hooks: validate content first, add decks and sharing files, polish every page's HTML."""
+"""MkDocs hooks: validate content first, add decks and sharing files, polish every page's HTML.
+
+Titles and descriptions reach Material escaped (it prints them as HTML in the navigation, the
+footer, the header and <title>), and French typography runs last, over each whole page, so
+nothing inserted after the Markdown (tooltips, quiz, share block, navigation, table of contents)
+escapes it.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,16 @@ import inspect
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils.meta import get_data
 
 from macros import MACROS
-from macros import cards, sharing
+from macros import cards, carousel, citation, sharing
+from macros.model import ContentError, check_text, read_page
 from macros.site import content_for, modified_dates
-from macros.text import GlossaryMarker, french, typeset
+from macros.text import GlossaryMarker, esc, strip_tags, typeset
 
 GLOSSARY_PAGE = "glossaire.md"
 DESCRIPTION = (50, 160)
@@ -38,8 +45,17 @@ CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SIMPLE_CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$", re.DOTALL)
 
 
+JINJA_LEFT = re.compile(r"\{\{|\{%|\}\}|%\}")
+
+
 def check_macros(markdown: str, src: str, content, offset: int = 0) -> None:
-    """Every {{ … }} must be a call of a known macro with literal arguments that work."""
+    """Every {{ … }} must be a call of a known macro with literal arguments that work; no other Jinja."""
+    rest = CALL.sub(lambda m: " " * len(m.group()), markdown)
+    stray = JINJA_LEFT.search(rest)
+    if stray:
+        line = offset + markdown.count("\n", 0, stray.start()) + 1
+        raise PluginError(f"Bad macro: docs/{src}:{line}: « {stray.group()} » outside a {{{{ name(arguments) }}}} call "
+                          f"(a page takes macro calls only)")
     for match in CALL.finditer(markdown):
         line = offset + markdown.count("\n", 0, match.start()) + 1
         where = f"Bad macro: docs/{src}:{line}"
@@ -61,17 +77,25 @@ def check_macros(markdown: str, src: str, content, offset: int = 0) -> None:
             raise PluginError(f"{where}: « {name} »: {str(e).strip(chr(34))}") from None
 
 
-def page_text(file, content) -> tuple[str, str]:
-    """A page's title and description: an argument's from the model, others' from front matter."""
+def page_text(file, content, root: Path) -> tuple[str, str]:
+    """A page's title and description: an argument's from the model, others' from front matter.
+    Its body's macros are checked here, before mkdocs-macros renders anything."""
+    try:
+        meta, body, body_line = read_page(Path(file.abs_src_path), root)
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
+    check_macros(body, file.src_uri, content, body_line - 1)
     argument = content.argument_at(file.src_uri)
     if argument:
         return argument.title, argument.claim
-    raw = file.content_string
-    body, meta = get_data(raw)
-    offset = raw.count("\n", 0, raw.find(body)) if body.strip() else 0
-    check_macros(body, file.src_uri, content, offset)
-    title, description = meta.get("title"), meta.get("description")
     where = f"Bad content: docs/{file.src_uri}: front matter"
+    if not isinstance(meta, dict):
+        raise PluginError(f"{where}: expected a mapping of fields between --- lines (with title and description)")
+    try:
+        check_text(meta, f"docs/{file.src_uri}", "front matter")
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
+    title, description = meta.get("title"), meta.get("description")
     if not isinstance(title, str) or not title.strip():
         raise PluginError(f"{where}: title: missing (required)")
     if not isinstance(description, str) or not DESCRIPTION[0] <= len(description) <= DESCRIPTION[1]:
@@ -95,13 +119,19 @@ def on_files(files, config):
     root, content = _root(config), content_for(_root(config))
     site_url = config.site_url
     for file in files.documentation_pages():
-        title, _description = page_text(file, content)
-        card = sharing.card_for(content, file.url, french(title))
+        title, _description = page_text(file, content, root)
+        card = sharing.card_for(content, file.url, title)
         files.append(File.generated(config, card.path, content=cards.render(card, root)))
     for argument in content.arguments:
         files.append(File.generated(config, f"{argument.number}/index.html",
                                     content=sharing.short_link(content, argument, site_url)))
     files.append(File.generated(config, "robots.txt", content=sharing.robots(site_url)))
+    for path, text in citation.files(content, site_url, modified_dates(root)).items():
+        files.append(File.generated(config, path, content=text))
+    try:  # a text too long for a carousel page stops the build here, before `make pdf` prints them
+        carousel.layout(content, root, site_url, glyphs=False)  # any character builds; the PDF step checks them
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
     return add_decks(files, config, content)
 
 
@@ -126,25 +156,64 @@ def _marker(content) -> GlossaryMarker:
     return _markers[id(content)]
 
 
+_plain: dict[str, tuple[str, str, str]] = {}  # page source → title, description and front-matter title as typed
+
+
 def on_page_content(html, page, config, files):
+    """Glossary marks; titles and description escaped for Material; typography (for the search index)."""
     content = content_for(_root(config))
-    page.title = french(page.title) if page.title else page.title
-    if page.meta.get("description"):
-        page.meta["description"] = french(page.meta["description"])
-    html = typeset(html)
+    argument = content.argument_at(page.file.src_uri)
+    if not isinstance(page.title, Markup):  # once per page
+        title = argument.title if argument else str(page.title or "")
+        _plain[page.file.src_uri] = (title, str(page.meta.get("description") or ""), str(page.meta.get("title") or title))
+        page.title = Markup(esc(title))
+        if "title" in page.meta:
+            page.meta["title"] = Markup(esc(argument.title if argument else str(page.meta["title"])))
+        if page.meta.get("description"):
+            page.meta["description"] = Markup(esc(page.meta["description"]))
+    _typeset_toc(page.toc)
     if page.file.src_uri != GLOSSARY_PAGE:
         glossary_url = "../" * page.url.count("/") + "glossaire/"  # page.url is "" or ends with "/"
         html = _marker(content).mark(html, glossary_url)
-    return html
+    return typeset(html)
+
+
+def _typeset_toc(items) -> None:
+    """Table of contents titles: Material also prints them, tags stripped, in aria-label attributes."""
+    for item in items:
+        item.title = typeset(item.title)
+        _typeset_toc(item.children)
 
 
 def on_page_context(context, page, config, nav):
     """Link-preview tags and JSON-LD for the page's <head> (overrides/main.html prints them)."""
     content = content_for(_root(config))
-    info = sharing.PageInfo(page.url, page.title, page.meta["description"],
-                            content.argument_at(page.file.src_uri), page.meta["modified"])
+    title, description, own_title = _plain[page.file.src_uri]
+    argument = content.argument_at(page.file.src_uri)
+    cited = argument is not None or page.meta.get("citation") is True  # pages that adapt the article
+    info = sharing.PageInfo(page.url, title, description, argument, page.meta["modified"],
+                            citation_title=own_title if cited else "")
     context["social_tags"], context["json_ld"] = sharing.head(content, info, config.site_url)
     return context
+
+
+def on_env(env, config, files):
+    """Material strips tags from titles for some attributes (`striptags`): keep their no-break spaces.
+    Our own templates print content text with `esc`."""
+    env.filters["striptags"] = strip_tags
+    env.filters["esc"] = esc  # content text in our templates (overrides/404.html)
+    return env
+
+
+@event_priority(-100)  # after every other plugin: the page as it will be written
+def on_post_page(output, page, config):
+    """French typography over the whole page: content, navigation, table of contents, <title>."""
+    return typeset(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The same for pages made from a template alone (404.html)."""
+    return typeset(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_template_context(context, template_name, config):

@@ -1,26 +1,18 @@
 """Markdown and HTML made from the content model: tables, cards, glossary, argument pages.
 
 Pure functions of model objects and the source path of the page they go in; no MkDocs here.
-Data text is escaped (`<` becomes `&lt;`), so a tag typed in a YAML file shows as text.
+Data text goes out through macros/text.py only: `md` and `md_block` where Markdown follows,
+`esc` in raw HTML. A `<`, `&` or `"` typed in the content shows as typed.
 Links are written as relative Markdown links to source files, so MkDocs checks them.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
 
 from . import figures
 from .model import Argument, Comparison, Content
-
-
-def md(text: str) -> str:
-    """Author text for Markdown: inline Markdown kept, raw HTML disabled."""
-    return text.replace("<", "&lt;")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+from .text import esc, md, md_block
 
 
 def link(target: str, page: str) -> str:
@@ -79,13 +71,15 @@ def argument_cards(content: Content, page: str) -> str:
 
 
 def glossary(content: Content, page: str) -> str:
-    label = content.site.label("argument")
-    items = "\n".join(
-        f'<dt id="{t.id}">{esc(t.term)}</dt>\n<dd markdown>{md(t.definition)} '
-        f"[{label}\u00a0{t.argument} : {md(content.argument(t.argument).short_title)}]"  # no break before the number
-        f"({link(content.argument(t.argument).path, page)})</dd>"
-        for t in sorted(content.glossary, key=lambda t: t.term.lower())
-    )
+    label = content.site.label
+
+    def entry(t) -> str:
+        a = content.argument(t.argument)
+        origin = f"*{md(label('key-figure-origin'))} : {md(t.origin)}.* " if t.origin else ""
+        return (f'<dt id="{t.id}">{esc(t.term)}</dt>\n<dd markdown>{md(t.definition)} {origin}'
+                f"[{md(label('argument'))}\u00a0{t.argument} : {md(a.short_title)}]({link(a.path, page)})</dd>")  # no break before the number
+
+    items = "\n".join(entry(t) for t in sorted(content.glossary, key=lambda t: t.term.lower()))
     return f'<dl class="glossary" markdown>\n{items}\n</dl>\n'
 
 
@@ -112,10 +106,11 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
     parts = [
         f'<p class="arg-kicker">{esc(site.label("argument"))} {argument.number} / {total}</p>\n\n',
         f"# {md(argument.title)}\n\n",
+        source_line(content, argument),
         heading("claim"), f"{md(argument.claim)}\n{{ .arg-claim }}\n\n",
-        heading("promise"), md(argument.promise), "\n\n",
-        heading("reality"), md(argument.reality), "\n\n",
-        heading("image"), f"### {md(argument.image.title)}\n\n", md(argument.image.text), "\n\n",
+        heading("promise"), md_block(argument.promise), "\n\n",
+        heading("reality"), md_block(argument.reality), "\n\n",
+        heading("image"), f"### {md(argument.image.title)}\n\n", md_block(argument.image.text), "\n\n",
         figures.figure(content.figure_for(argument.number), content), "\n\n",
     ]
     tables = content.comparisons_for(argument.number)
@@ -130,6 +125,13 @@ def argument_page(content: Content, argument: Argument, body: str, share: str = 
         parts += [body.strip(), "\n\n"]
     parts += [share, "\n", pager(content, argument)]
     return "".join(parts)
+
+
+def source_line(content: Content, argument: Argument) -> str:
+    """Where the argument comes from: the article's part, its heading quoted."""
+    label = content.site.label("source-part").format(n=argument.number)
+    # <q>: the article's words, which the glossary leaves unmarked; the guillemets are typed, not drawn
+    return f'<p class="arg-source">{esc(label)} : «\u202f<q>{esc(argument.source.heading)}</q>\u202f»</p>\n\n'
 
 
 def pager(content: Content, argument: Argument) -> str:
@@ -167,6 +169,7 @@ def deck_list(content: Content, page: str) -> str:
             f"[{md(content.site.label('deck-open'))}]({link(base + 'index.html', page)}){{ .md-button .md-button--primary }}\n"
             f'<a class="md-button" href="{href(base + deck.id + ".pdf", page)}">{esc(content.site.label("deck-pdf"))}</a>\n'
             f'<a class="md-button" href="{href(base + deck.id + "-notes.pdf", page)}">{esc(content.site.label("deck-pdf-notes"))}</a>\n'
+            f'<a class="md-button" href="{href(base + deck.id + ".pptx", page)}">{esc(content.site.label("deck-pptx"))}</a>\n'
         )
     out.append(
         f"## {md(content.site.label('handout-title'))} {{ #support }}\n\n"
@@ -177,14 +180,15 @@ def deck_list(content: Content, page: str) -> str:
 
 
 def minutes(value: float) -> str:
-    """A duration as a French reader writes it: 1 h 25, 8 min, 1 min 30 s, 30 s."""
+    """A duration as a French reader writes it: « 3 h 30 », « 1 h 05 », « 8 min », « 2 min 30 », « 45 s »."""
     seconds = round(value * 60)
     whole, rest = divmod(seconds, 60)
+    nb = "\u00a0"  # no-break spaces: « 1 min 30 » never splits across two lines
     if whole >= 60:
-        return f"{whole // 60} h {whole % 60:02d}"
+        return f"{whole // 60}{nb}h{nb}{whole % 60:02d}"
     if rest:
-        return f"{whole} min {rest} s" if whole else f"{rest} s"
-    return f"{whole} min"
+        return f"{whole}{nb}min{nb}{rest:02d}" if whole else f"{rest}{nb}s"
+    return f"{whole}{nb}min"
 
 
 def deck_anchor(argument: Argument) -> str:
@@ -209,67 +213,97 @@ def quiz(content: Content, argument: Argument) -> str:
     return f'<div class="quiz-box" data-search-exclude><ol class="quiz">{"".join(items)}</ol></div>\n'
 
 
-def clock(minutes: float) -> str:
-    """Elapsed time as h:mm, or h:mm:ss when it falls between two minutes."""
-    seconds = round(minutes * 60)
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if s else f"{h}:{m:02d}"
+def part_name(content: Content, part, page: str) -> tuple[str, str]:
+    """A plan row's name (a link where there is a page) and its objective, as HTML."""
+    label, talk = content.site.label, content.talk
+    if part.kind == "argument":
+        a = content.argument(part.number)
+        return (f'<a href="{href(a.url, page)}">{a.number}. {esc(a.title)}</a>',
+                "<ul>" + "".join(f"<li>{esc(o.text)}</li>" for o in a.objectives) + "</ul>")
+    if part.kind in ("exercise", "debrief"):
+        a = content.argument(part.number)
+        link_ = f'<a href="{href("formation/exercices/", page)}#exercice-{a.number}">{esc(a.exercise.title)}</a>'
+        if part.kind == "exercise":
+            checked = [o.text for o in a.objectives if o.id in a.exercise.checks]
+            return (f"{esc(talk.label('exercise'))} {a.number} : {link_}",
+                    "<ul>" + "".join(f"<li>{esc(o)}</li>" for o in checked) + "</ul>")
+        return f"{esc(talk.label('debrief'))} : {esc(talk.label('exercise').lower())} {a.number}", esc(talk.debrief.objective)
+    words = getattr(talk, part.kind)
+    return esc(words.title), esc(words.objective)
+
+
+PLAN_KINDS = {"argument": "plan-kind-talk", "exercise": "plan-kind-exercise", "debrief": "plan-kind-debrief",
+              "pause": "plan-kind-pause", "quiz": "plan-kind-quiz"}
 
 
 def session_plan(content: Content, deck_id: str, page: str) -> str:
-    """The deck's parts with their objective, minutes and times; the total is the deck's."""
-    deck = next((d for d in content.decks if d.id == deck_id), None)
-    if deck is None:
-        raise KeyError(f"unknown deck « {deck_id} » (known: {', '.join(d.id for d in content.decks)})")
+    """The deck's parts with their objective, duration and elapsed times; the total is the deck's."""
+    deck = content.deck(deck_id)
     label = content.site.label
-    rows, start = [], 0.0
-    for section in deck.sections:
-        if section.kind == "argument":
-            a = content.argument(section.number)
-            name = f'<a href="{href(a.url, page)}">{a.number}. {esc(a.title)}</a>'
-            objective = "<ul>" + "".join(f"<li>{esc(o)}</li>" for o in a.objectives) + "</ul>"
-        else:
-            part = getattr(content.talk, section.kind)
-            name, objective = esc(part.title), esc(part.objective)
-        end = start + section.minutes
-        rows.append(f'<tr><td>{name}</td><td data-label="{esc(label("plan-objective"))}">{objective}</td>'
-                    f'<td data-label="{esc(label("plan-minutes"))}">{minutes(section.minutes)}</td>'
-                    f'<td data-label="{esc(label("plan-time"))}">{clock(start)} → {clock(end)}</td></tr>')
+    rows, start, by_kind = [], 0.0, {}
+    for part in content.parts(deck):
+        name, objective = part_name(content, part, page)
+        end = start + part.minutes
+        kind = label(PLAN_KINDS.get(part.kind, "plan-kind-talk"))
+        by_kind[kind] = by_kind.get(kind, 0) + part.minutes
+        rows.append(f'<tr data-kind="{part.kind}"><td>{name}</td><td data-label="{esc(label("plan-objective"))}">{objective}</td>'
+                    f'<td data-label="{esc(label("plan-minutes"))}" data-minutes="{part.minutes:g}">{minutes(part.minutes)}</td>'
+                    f'<td data-label="{esc(label("plan-time"))}">{minutes(start)} → {minutes(end)}</td></tr>')
         start = end
     head = "".join(f'<th scope="col">{esc(label(k))}</th>' for k in ("plan-part", "plan-objective", "plan-minutes", "plan-time"))
+    split = " · ".join(f"{esc(k)} : {minutes(v)}" for k, v in by_kind.items())
     return (
         f'<div class="cmp" role="region" aria-label="{esc(deck.subtitle)}" tabindex="0">'
         f'<table class="cmp__table plan" data-deck="{esc(deck.id)}" data-search-exclude>'
         f'<caption>{esc(deck.subtitle)} : {esc(deck.audience)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
         f'<tfoot><tr><th scope="row" colspan="2">{esc(label("plan-total"))}</th>'
-        f'<td data-total="{deck.minutes:g}">{minutes(deck.minutes)}</td><td>{clock(0)} → {clock(deck.minutes)}</td></tr></tfoot>'
-        f"</table></div>\n"
+        f'<td data-total="{deck.minutes:g}">{minutes(deck.minutes)}</td><td>{minutes(0)} → {minutes(deck.minutes)}</td></tr></tfoot>'
+        f"</table></div>\n\n"
+        f'<p class="plan-split" data-deck="{esc(deck.id)}">{split}</p>\n'
     )
 
 
 def objectives(content: Content, page: str) -> str:
-    """What a participant can do after each argument."""
-    out = []
+    """Each objective and what checks it: quiz items on the argument's page, the exercise."""
+    label = content.site.label
+    head = "".join(f'<th scope="col">{esc(label(k))}</th>' for k in ("argument", "plan-objective", "plan-checked-by"))
+    rows = []
     for a in content.arguments:
-        out.append(f"### {a.number}. {md(a.title)} {{ #objectifs-{a.number} }}\n\n"
-                   f"{md(content.site.label('objectives-after'))} :\n\n"
-                   + "".join(f"- {md(o[0].lower() + o[1:])}\n" for o in a.objectives) + "\n")
-    return "".join(out)
+        for i, o in enumerate(a.objectives):
+            items = [int(c.removeprefix("quiz-")) for c in a.checks_of(o.id) if c.startswith("quiz-")]
+            checks = []
+            if items:
+                numbers = ", ".join(map(str, items[:-1])) + (" et " if len(items) > 1 else "") + str(items[-1])
+                key = "plan-quiz-items" if len(items) > 1 else "plan-quiz-item"
+                checks.append(f'<a href="{href(a.url, page)}#testez-vous">{esc(label(key).format(n=numbers))}</a>')
+            if "exercise" in a.checks_of(o.id):
+                checks.append(f'<a href="{href("formation/exercices/", page)}#exercice-{a.number}">'
+                              f"{esc(label('plan-exercise'))} : {esc(a.exercise.title)}</a>")
+            anchor = f' id="objectifs-{a.number}"' if i == 0 else ""  # the published anchor of each argument's objectives
+            rows.append(f'<tr{anchor}><td>{a.number}. {esc(a.short_title)}</td>'
+                        f'<td data-label="{esc(label("plan-objective"))}">{esc(o.text)}</td>'
+                        f'<td data-label="{esc(label("plan-checked-by"))}"><ul>'
+                        + "".join(f"<li>{c}</li>" for c in checks) + "</ul></td></tr>")
+    return (f'<div class="cmp" role="region" aria-label="{esc(label("objectives-after"))}" tabindex="0">'
+            f'<table class="cmp__table objectives"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n')
 
 
 def exercises(content: Content, page: str) -> str:
-    """One group exercise per argument, with the trainer's guidance."""
-    label = content.site.label
+    """One group exercise per argument: situation, instructions with group and time, the trainer's guidance."""
+    label, talk = content.site.label, content.talk
     out = []
     for a in content.arguments:
         e = a.exercise
+        group = talk.group(e.group)
         out.append(
             f"## {a.number}. {md(e.title)} {{ #exercice-{a.number} }}\n\n"
-            f"[{label('argument')} {a.number} : {md(a.title)}]({link(a.path, page)})\n\n"
+            f"[{md(label('argument'))} {a.number} : {md(a.title)}]({link(a.path, page)})\n\n"
             f"### {md(label('exercise-situation'))}\n\n{md(e.situation)}\n\n"
-            f"### {md(label('exercise-instructions'))}\n\n{md(e.instructions)}\n\n"
+            f"### {md(label('exercise-instructions'))}\n\n" + "".join(f"{i}. {md(x)}\n" for i, x in enumerate(e.steps, 1))
+            + f'\n<p class="exercise-time" data-minutes="{e.minutes}" data-debrief="{e.debrief.minutes}">'
+            f"{esc(group)} · {minutes(e.minutes)} · {esc(label('exercise-debrief'))} : {minutes(e.debrief.minutes)}</p>\n\n"
+            f"{md(e.debrief.prompt)}\n\n"
             f"### {md(label('exercise-listen'))}\n\n" + "".join(f"- {md(x)}\n" for x in e.listen_for)
             + f"\n### {md(label('exercise-closing'))}\n\n{md(e.closing)}\n\n"
         )

@@ -1,7 +1,9 @@
 """What makes a link travel: head tags, JSON-LD, card images, share block, short links, robots.
 
 Pure functions of the content model and a page's address; the hooks call them. Every absolute
-URL is built from site_url.
+URL is built from site_url. Text goes out as readers see it (macros/text.py): plain, French
+spacing, escaped by whoever writes it (the template for meta tags, `esc` here, JSON with `<`, `>`
+and `&` as \\u escapes so nothing in it can close its <script>).
 """
 
 from __future__ import annotations
@@ -9,18 +11,26 @@ from __future__ import annotations
 import html
 import json
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+from . import citation as cite
 from .cards import Card
 from .model import Argument, Content
+from .text import esc, french, plain
+
+
+def fr(text: str) -> str:
+    """Plain text with French spacing, for a value that something else escapes (tags, JSON, images)."""
+    return french(plain(text))
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
 LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?url="
-POST_MAX = 280
+POST_MAX = 400  # the claim, the document's mention and the address; LinkedIn allows far more
+CAROUSELS = "carrousels"  # folder of the carousel PDFs in the site (printed by `make pdf`)
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ class PageInfo:
     description: str
     argument: Argument | None
     modified: str  # ISO date
+    citation_title: str = ""  # the page's own title when it is offered for citation (README, « Citer »)
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -43,12 +54,13 @@ def card_for(content: Content, url: str, title: str) -> Card:
     argument = next((a for a in content.arguments if a.url == url), None)
     site = content.site.article_title
     if argument:
-        return Card(f"argument-{argument.number}", argument.title,
-                    f"{content.site.label('argument')} {argument.number} / {len(content.arguments)}", argument.number, site)
+        return Card(f"argument-{argument.number}", fr(argument.title),
+                    fr(f"{content.site.label('argument')} {argument.number} / {len(content.arguments)}"), argument.number,
+                    fr(site))
     name = url.strip("/").replace("/", "-") or "accueil"
     if not url:  # the home card names the site in its title: credit the author instead
         site = content.site.label("card-credit")
-    return Card(name, title, content.site.label("site-kicker"), None, site)
+    return Card(name, fr(title), fr(content.site.label("site-kicker")), None, fr(site))
 
 
 def french_date(iso: str) -> str:
@@ -72,7 +84,8 @@ def git_dates(root: Path) -> dict[str, str]:
 
 
 def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[str, str, str]], str]:
-    """The meta tags (attribute, key, value) and the JSON-LD of a page."""
+    """The meta tags (attribute, key, value) and the JSON-LD of a page, values as readers read them."""
+    page = replace(page, title=fr(page.title), description=fr(page.description))
     url = absolute(site_url, page.url)
     card = card_for(content, page.url, page.title)
     image = absolute(site_url, card.path)
@@ -80,7 +93,7 @@ def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[st
     kind = "article" if page.argument else "website"
     tags = [
         ("property", "og:type", kind),
-        ("property", "og:site_name", site.article_title),
+        ("property", "og:site_name", fr(site.article_title)),
         ("property", "og:locale", "fr_FR"),
         ("property", "og:title", page.title),
         ("property", "og:description", page.description),
@@ -89,17 +102,17 @@ def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[st
         ("property", "og:image:type", "image/png"),
         ("property", "og:image:width", "1200"),
         ("property", "og:image:height", "627"),
-        ("property", "og:image:alt", card.alt),
+        ("property", "og:image:alt", fr(card.alt)),
         ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", page.title),
         ("name", "twitter:description", page.description),
         ("name", "twitter:image", image),
-        ("name", "twitter:image:alt", card.alt),
+        ("name", "twitter:image:alt", fr(card.alt)),
     ]
-    author = {"@type": "Person", "name": site.author.name}
-    publisher = {"@type": "Organization", "name": site.author.organization}
+    author = {"@type": "Person", "name": fr(site.author.name)}
+    publisher = {"@type": "Organization", "name": fr(site.author.organization)}
     if page.argument:
-        tags += [("property", "article:author", site.author.name),
+        tags += [("property", "article:author", fr(site.author.name)),
                  ("property", "article:published_time", site.published),
                  ("property", "article:modified_time", page.modified)]
         data = {
@@ -107,58 +120,68 @@ def head(content: Content, page: PageInfo, site_url: str) -> tuple[list[tuple[st
             "description": page.description, "image": [image], "url": url, "mainEntityOfPage": url,
             "author": author, "publisher": publisher, "inLanguage": "fr",
             "datePublished": site.published, "dateModified": page.modified,
-            "isBasedOn": {"@type": "Article", "name": site.article_title, "author": author},
+            "isBasedOn": {"@type": "Article", "name": fr(site.article_title), "author": author},
         }
     elif page.url == "":
         data = {
-            "@context": "https://schema.org", "@type": "ItemList", "name": site.label("all-arguments"),
+            "@context": "https://schema.org", "@type": "ItemList", "name": fr(site.label("all-arguments")),
             "url": url, "inLanguage": "fr", "numberOfItems": len(content.arguments),
             "itemListElement": [
-                {"@type": "ListItem", "position": a.number, "name": a.title, "url": absolute(site_url, a.url)}
+                {"@type": "ListItem", "position": a.number, "name": fr(a.title), "url": absolute(site_url, a.url)}
                 for a in content.arguments
             ],
         }
     else:
         data = {"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url,
                 "description": page.description, "inLanguage": "fr", "isPartOf": {"@type": "WebSite",
-                "name": site.article_title, "url": absolute(site_url, "")}}
-    return tags, json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+                "name": fr(site.article_title), "url": absolute(site_url, "")}}
+    if page.citation_title:
+        tags += cite.meta_tags(content, cite.for_page(content, page.citation_title, url, page.url == "", page.modified))
+    return tags, json_for_script(data)
 
 
-def post_text(argument: Argument, url: str) -> str:
-    text = f"{argument.claim} {url}"
+def json_for_script(data) -> str:
+    """JSON to print inside <script>: no <, > or & in it, so no text can end or comment out the script."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def post_text(argument: Argument, url: str, document: str = "") -> str:
+    """The claim, the sentence that presents the attached carousel, then the address."""
+    claim = fr(argument.claim)
+    middle = f"\n\n{fr(document)}\n\n" if document else " "
+    text = f"{claim}{middle}{url}"
     if len(text) > POST_MAX:  # claims are at most 160 characters, so only a very long URL gets here
-        text = f"{argument.claim[: POST_MAX - len(url) - 2].rstrip()}… {url}"
+        text = f"{claim[: POST_MAX - len(text) + len(claim) - 1].rstrip()}…{middle}{url}"
     return text
 
 
-def citation(content: Content, argument: Argument, url: str, modified: str) -> str:
-    a = content.site.author
-    given, _, family = a.name.rpartition(" ")
-    return (f"{family.upper()}, {given} ({content.site.label('cite-after')}). « {argument.title} ». "
-            f"{content.site.article_title} [en ligne]. {a.organization}, {french_date(modified)}. "
-            f"{content.site.label('cite-at')} : {url}")
+def carousel_path(argument: Argument | None) -> str:
+    """The carousel PDF of an argument (None: the whole series), relative to the site root."""
+    return f"{CAROUSELS}/{cite.file_name(argument)}.pdf"
 
 
 def share_block(content: Content, argument: Argument, site_url: str, modified: str) -> str:
     """Share without third-party script: a plain LinkedIn link, the URL to copy, a post, a citation."""
     url = absolute(site_url, argument.url)
     label = content.site.label
-    e = html.escape
+    e = html.escape  # for URLs and text already made plain and French (post_text)
     n = argument.number
+    to_root = "../" * argument.url.count("/")
     return (
         f'<section class="share" aria-labelledby="partager" data-search-exclude>\n'
-        f'<h2 id="partager">{e(label("share"))}</h2>\n'
+        f'<h2 id="partager">{esc(label("share"))}</h2>\n'
         f'<p class="share__actions"><a class="md-button md-button--primary" href="{LINKEDIN_SHARE}{quote(url, safe="")}" '
-        f'rel="noopener">{e(label("share-linkedin"))}</a> '
-        f'<button type="button" class="md-button share__copy" data-copy="{e(url)}" data-done="{e(label("share-copied"))}" hidden>'
-        f'{e(label("share-copy"))}</button></p>\n'
-        f'<p class="share__field"><label for="share-url-{n}">{e(label("share-url"))}</label>'
+        f'rel="noopener">{esc(label("share-linkedin"))}</a> '
+        f'<button type="button" class="md-button share__copy" data-copy="{e(url)}" data-done="{esc(label("share-copied"))}" hidden>'
+        f'{esc(label("share-copy"))}</button> '
+        f'<a class="md-button share__carousel" href="{e(to_root + carousel_path(argument))}" download>{esc(label("carousel-pdf"))}</a></p>\n'
+        f'<p class="share__field"><label for="share-url-{n}">{esc(label("share-url"))}</label>'
         f'<input id="share-url-{n}" class="share__url" type="text" readonly value="{e(url)}"></p>\n'
-        f'<p class="share__field"><label for="share-post-{n}">{e(label("share-post"))}</label>'
-        f'<textarea id="share-post-{n}" class="share__post" readonly rows="4">{e(post_text(argument, url))}</textarea></p>\n'
-        f'<details class="share__cite"><summary>{e(label("share-cite"))}</summary>'
-        f'<p>{e(citation(content, argument, url, modified))}</p></details>\n'
+        f'<p class="share__field"><label for="share-post-{n}">{esc(label("share-post"))}</label>'
+        f'<textarea id="share-post-{n}" class="share__post" readonly rows="7">{e(post_text(argument, url, label("share-post-document")))}</textarea></p>\n'
+        f'<details class="share__cite"><summary>{esc(label("share-cite"))}</summary>'
+        f'{cite.block(content, cite.for_argument(content, argument, url, modified), to_root)}</details>\n'
         f"</section>\n"
     )
 
@@ -166,14 +189,15 @@ def share_block(content: Content, argument: Argument, site_url: str, modified: s
 def short_link(content: Content, argument: Argument, site_url: str) -> str:
     """A static redirect page: /<n>/ leads to the argument, canonical to it."""
     target = f"../{argument.url}"
+    title = f"{content.site.label('argument')} {argument.number} : {argument.title}"
     e = html.escape
     return (
         f'<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{e(content.site.label('argument'))} {argument.number} : {e(argument.title)}</title>\n"
+        f"<title>{esc(title)}</title>\n"
         f'<link rel="canonical" href="{e(absolute(site_url, argument.url))}">\n'
         f'<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={e(target)}">\n</head>\n<body>\n'
-        f'<p><a href="{e(target)}">{e(argument.title)}</a></p>\n</body>\n</html>\n'
+        f'<p><a href="{e(target)}">{esc(argument.title)}</a></p>\n</body>\n</html>\n'
     )
 
 

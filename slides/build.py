@@ -9,20 +9,20 @@ to them are checked like any other link.
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-import markdown as markdown_lib
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from macros import figures
-from macros.model import Argument, Comparison, Content, Deck, DeckSection
-from macros.text import typeset
+from macros.render import minutes
+from macros.model import Comparison, Content, Deck, Part
+from macros.text import esc, french, html_block, html_inline, plain, typeset
 
 HERE = Path(__file__).parent
 REVEAL = Path("node_modules/reveal.js")
@@ -40,14 +40,13 @@ BUNDLES = {
     "slides/assets/deck.js": (REVEAL / "dist/reveal.js", Path("slides/theme/deck.js")),
 }
 HANDOUT = "formation/support/index.html"  # printed to formation/support-participant.pdf by `make pdf`
-ROWS_PER_SLIDE = 3
 
 
 @dataclass
 class Slide:
     id: str
     kind: str
-    notes: str
+    notes: Markup
     title: str = ""
     kicker: str = ""
     body: Markup = Markup("")
@@ -55,30 +54,22 @@ class Slide:
     fragments: bool = False
     table: Comparison | None = None
     rows: list = field(default_factory=list)
+    meta: str = ""  # an exercise's group and duration, a debrief's duration
+    countdown: int = 0  # seconds: exercise, debrief and break slides carry a countdown
+    answer: int = -1  # a quiz slide's right choice, marked by a fragment
     qr: Markup | None = None
     qr_url: str = ""
     seconds: int = 0
-    css: str = ""
-
-
-_markdown = markdown_lib.Markdown()  # one converter for the whole build: reset() is far cheaper than a new one
-
-
-@lru_cache(maxsize=4096)  # decks share most of their text: convert each string once per process
-def to_html(text: str) -> str:
-    return _markdown.reset().convert(text.replace("<", "&lt;"))
 
 
 def inline(text: str) -> Markup:
-    """One line of author Markdown as HTML, French typography applied, raw HTML escaped."""
-    html = to_html(text)
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(typeset(html))
+    """Author text as one run of HTML (macros/text.py: escaped, emphasis kept), French typography applied."""
+    return Markup(typeset(html_inline(text)))
 
 
 def block(text: str) -> Markup:
-    return Markup(typeset(to_html(text)))
+    """Author text as HTML paragraphs."""
+    return Markup(typeset(html_block(text)))
 
 
 @lru_cache(maxsize=64)
@@ -88,14 +79,12 @@ def qr_svg(url: str, label: str) -> Markup:
     # browser test decodes every code.
     svg = segno.make(url, error="m", mask=2).svg_inline(scale=6, border=2, dark="#10233d", light="#ffffff", omitsize=True,
                                                  svgclass="qr")
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label} : {url}" ', 1))
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{esc(f"{label} : {url}")}" ', 1))
 
 
-def chunks(rows: list, size: int) -> list[list]:
-    """Rows split into balanced slides of at most `size` rows (5 → 3 + 2)."""
-    count = math.ceil(len(rows) / size)
-    step = math.ceil(len(rows) / count)
-    return [rows[i : i + step] for i in range(0, len(rows), step)]
+def share(total: int, count: int) -> list[int]:
+    """`total` seconds shared out exactly over `count` slides (the speaker view's pacing adds up)."""
+    return [total // count + (i < total % count) for i in range(count)]
 
 
 class DeckBuilder:
@@ -107,109 +96,143 @@ class DeckBuilder:
     def page_url(self, path: str) -> str:
         return urljoin(self.site_url, path)
 
-    # -- sections ------------------------------------------------------------------------
+    # -- parts ---------------------------------------------------------------------------
+    # Each part of the deck (model.Part) gives its slides, each with its own notes and seconds.
 
-    def section(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        make = getattr(self, f"section_{section.kind}")
-        slides = make(deck, section)
-        total = round(section.minutes * 60)  # shared out exactly, so the speaker view's pacing adds up
-        for i, slide in enumerate(slides):
-            slide.seconds = total // len(slides) + (i < total % len(slides))
+    def part_slides(self, deck: Deck, part: Part) -> list[Slide]:
+        slides = getattr(self, f"part_{part.kind}")(deck, part)
+        if not any(s.seconds for s in slides):
+            for slide, seconds in zip(slides, share(round(part.minutes * 60), len(slides))):
+                slide.seconds = seconds
         return slides
 
-    def part(self, key: str, kind: str, fragments: bool = False, **extra) -> Slide:
+    def talk_slide(self, key: str, kind: str, fragments: bool = False, **extra) -> Slide:
         part = getattr(self.talk, key)
-        fields = {"id": key, "title": part.title, "notes": part.notes, "points": [inline(p) for p in part.points], **extra}
+        fields = {"id": key, "title": part.title, "notes": block(part.notes), "points": [inline(p) for p in part.points],
+                  **extra}
         return Slide(kind=kind, fragments=fragments, **fields)
 
-    def section_title(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        slide = self.part("title", "cover")
+    def part_title(self, deck: Deck, part: Part) -> list[Slide]:
+        slide = self.talk_slide("title", "cover")
         slide.title, slide.kicker = deck.title, deck.subtitle
         return [slide]
 
-    def section_agenda(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        slide = self.part("agenda", "agenda")
+    def part_agenda(self, deck: Deck, part: Part) -> list[Slide]:
+        slide = self.talk_slide("agenda", "agenda")
         slide.rows = [self.content.argument(s.number) for s in deck.sections if s.kind == "argument"]
         return [slide]
 
-    def section_opener(self, deck: Deck, section: DeckSection) -> list[Slide]:
+    def part_opener(self, deck: Deck, part: Part) -> list[Slide]:
         fig = self.content.figure_for(0)  # the opener's figure names the table of beliefs it draws
         table = self.content.comparison(fig.items_from)
-        story = self.part("opener", "points")
-        drawn = self.part("opener", "figure", id="opener-figure", points=[], body=Markup(figures.figure(fig, self.content)))
-        beliefs = self.part("opener", "points", fragments=True, id="opener-beliefs")
-        beliefs.title, beliefs.points = self.talk.beliefs_title, [inline(r.criterion) for r in table.rows]
-        return [story, drawn, beliefs, *self.table_slides(table, "opener", self.talk.opener.notes)]
+        made = {
+            "figure": lambda: self.figure_slide(fig, "opener-figure"),
+            "beliefs": lambda: self.talk_slide("opener", "points", fragments=True, id="opener-beliefs",
+                                               title=self.talk.beliefs_title,
+                                               points=[inline(r.criterion) for r in table.rows]),
+            "table": lambda: self.table_slide(table, "opener"),
+        }
+        return [made[kind]() for kind in part.section.slides or ("figure", "beliefs", "table")]
 
-    def section_conclusion(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        return [self.part("conclusion", "points", qr_url=self.page_url("conclusion/"))]
+    def part_thesis(self, deck: Deck, part: Part) -> list[Slide]:
+        return [self.talk_slide("thesis", "points")]
 
-    def section_discussion(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        return [self.part("discussion", "points", fragments=True)]
+    def part_pause(self, deck: Deck, part: Part) -> list[Slide]:
+        seconds = round(part.minutes * 60)
+        return [self.talk_slide("pause", "pause", countdown=seconds, meta=self.duration(seconds))]
 
-    def section_credits(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        return [self.part("credits", "points", qr_url=self.site_url)]
-
-    def section_argument(self, deck: Deck, section: DeckSection) -> list[Slide]:
-        argument = self.content.argument(section.number)
-        base = f"argument-{argument.number}"
-        kicker = f"{self.content.site.label('argument')} {argument.number} · {argument.short_title}"
-        slides: list[Slide] = []
-        for kind in deck.slides_for(section):
-            sid = f"{base}-{kind}"
-            if kind == "title":
-                slides.append(Slide(id=sid, kind="section", notes=argument.notes.intro, kicker=kicker.split(" · ")[0],
-                                    title=argument.title))
-            elif kind == "claim":
-                slides.append(Slide(id=sid, kind="claim", notes=argument.notes.claim, kicker=kicker,
-                                    title=self.content.site.sections["claim"].heading, body=inline(argument.claim),
-                                    rows=[argument.key_figure] if argument.key_figure else []))
-            elif kind == "image":
-                slides.append(Slide(id=sid, kind="text", notes=argument.notes.image, kicker=kicker,
-                                    title=argument.image.title, body=block(argument.image.text)))
-            elif kind == "figure":
-                fig = self.content.figure_for(argument.number)
-                slides.append(Slide(id=sid, kind="figure", notes=argument.notes.image, kicker=kicker,
-                                    title=fig.title, body=Markup(figures.figure(fig, self.content))))
-            elif kind == "comparison":
-                tables = [self.content.comparison(section.table)] if section.table else self.content.comparisons_for(argument.number)
-                for table in tables:
-                    slides += self.table_slides(table, f"{base}-{table.id}", argument.notes.comparison, kicker)
-            elif kind == "question":
-                slides.append(Slide(id=sid, kind="question", notes=argument.notes.question, kicker=kicker,
-                                    title=self.content.site.sections["question"].heading, body=inline(argument.question),
-                                    points=[inline(p) for p in argument.talking_points], fragments=True))
-            elif kind == "takeaways":
-                slides.append(Slide(id=sid, kind="points", notes=argument.notes.takeaways, kicker=kicker,
-                                    title=self.content.site.sections["takeaways"].heading,
-                                    points=[inline(t) for t in argument.takeaways]))
-            elif kind == "summary":
-                slides.append(Slide(id=sid, kind="summary", notes=argument.notes.summary, kicker=kicker,
-                                    title=argument.title, body=inline(argument.claim),
-                                    points=[inline(b) for b in argument.bullets]))
-            else:  # the model's SlideKind lists every kind handled above
-                raise ValueError(f"slide kind « {kind} » has no layout")
-        if slides:
-            slides[0].id = base
-            slides[-1].qr_url = self.page_url(argument.url)
+    def part_quiz(self, deck: Deck, part: Part) -> list[Slide]:
+        slides = [self.talk_slide("quiz", "points")]
+        for a in self.content.arguments:
+            item = a.quiz[0]  # the first item of each argument is the one asked in the room
+            slides.append(Slide(id=f"quiz-{a.number}", kind="quiz", notes=block(item.explanation),
+                                kicker=f"{self.talk.quiz.title} · {self.content.site.label('argument')} {a.number}",
+                                title=item.question, points=[inline(c) for c in item.choices], answer=item.answer))
         return slides
 
-    def table_slides(self, table: Comparison, base: str, notes: str, kicker: str = "") -> list[Slide]:
-        parts = chunks(list(table.rows), ROWS_PER_SLIDE)
-        return [
-            Slide(id=f"{base}-table-{i}" if i > 1 else f"{base}-table", kind="table", notes=notes, kicker=kicker,
-                  title=table.title + (f" ({i}/{len(parts)})" if len(parts) > 1 else ""), table=table, rows=rows)
-            for i, rows in enumerate(parts, 1)
-        ]
+    def part_conclusion(self, deck: Deck, part: Part) -> list[Slide]:
+        return [self.talk_slide("conclusion", "points", qr_url=self.page_url("conclusion/"))]
+
+    def part_discussion(self, deck: Deck, part: Part) -> list[Slide]:
+        return [self.talk_slide("discussion", "points", fragments=True)]
+
+    def part_credits(self, deck: Deck, part: Part) -> list[Slide]:
+        return [self.talk_slide("credits", "points", qr_url=self.site_url)]
+
+    def duration(self, seconds: int) -> str:
+        return minutes(seconds / 60)
+
+    def part_exercise(self, deck: Deck, part: Part) -> list[Slide]:
+        a = self.content.argument(part.number)
+        e, seconds = a.exercise, round(part.minutes * 60)
+        notes = block(e.situation) + block(self.talk.exercise.notes)
+        return [Slide(id=f"exercice-{a.number}", kind="exercise", notes=notes, seconds=seconds,
+                      kicker=f"{self.talk.label('exercise')} · {self.content.site.label('argument')} {a.number}",
+                      title=e.title, points=[inline(s) for s in e.steps], countdown=seconds,
+                      meta=f"{self.talk.group(e.group)} · {self.duration(seconds)}")]
+
+    def part_debrief(self, deck: Deck, part: Part) -> list[Slide]:
+        a = self.content.argument(part.number)
+        e, seconds = a.exercise, round(part.minutes * 60)
+        listen = "\n".join(f"- {x}" for x in e.listen_for)
+        notes = block(self.talk.debrief.notes) + block(f"**{self.content.site.label('exercise-listen')}**\n\n{listen}\n\n{e.closing}")
+        return [Slide(id=f"exercice-{a.number}-mise-en-commun", kind="debrief", notes=notes, seconds=seconds,
+                      kicker=f"{self.talk.label('debrief')} · {self.talk.label('exercise')} {a.number}",
+                      title=e.title, body=inline(e.debrief.prompt), countdown=seconds, meta=self.duration(seconds))]
+
+    def part_argument(self, deck: Deck, part: Part) -> list[Slide]:
+        a = self.content.argument(part.number)
+        site = self.content.site
+        base = f"argument-{a.number}"
+        kicker = f"{site.label('argument')} {a.number} · {a.short_title}"
+        slides: list[Slide] = []
+        for kind, minutes in deck.argument_slides.items():
+            sid, seconds = f"{base}-{kind}", round(minutes * 60)
+            if kind == "title":
+                made = [Slide(id=sid, kind="section", notes=block(a.notes.intro), kicker=f"{site.label('argument')} {a.number}",
+                              title=a.title, body=Markup(esc(f"{self.talk.label('source', n=a.number)} : ")) + inline(f"« {a.source.heading} »"))]
+            elif kind == "claim":
+                made = [Slide(id=sid, kind="claim", notes=block(a.notes.claim), kicker=kicker, title=a.claim)]
+            elif kind == "image":
+                made = [Slide(id=sid, kind="image", notes=block(a.notes.image), kicker=kicker, title=a.image.title,
+                              body=inline(a.image.line))]
+            elif kind == "figure":
+                made = [self.figure_slide(self.content.figure_for(a.number), sid, kicker)]
+            elif kind == "comparison":
+                tables = [self.content.comparison(part.section.table)] if part.section.table else self.content.comparisons_for(a.number)
+                made = [self.table_slide(t, f"{base}-{t.id}", kicker) for t in tables]
+            elif kind == "question":
+                made = [Slide(id=sid, kind="question", notes=block(a.notes.question), kicker=kicker,
+                              title=self.talk.label("question"), body=inline(a.question),
+                              points=[inline(p) for p in a.talking_points], fragments=True)]
+            elif kind == "takeaways":
+                made = [Slide(id=sid, kind="points", notes=block(a.notes.takeaways), kicker=kicker,
+                              title=self.talk.label("takeaways"), points=[inline(t) for t in a.takeaways])]
+            else:  # the model's SlideKind lists every kind handled above
+                raise ValueError(f"slide kind « {kind} » has no layout")
+            for slide, share_ in zip(made, share(seconds, len(made))):
+                slide.seconds = share_
+            slides += made
+        slides[0].id = base
+        slides[-1].qr_url = self.page_url(a.url)
+        return slides
+
+    def figure_slide(self, fig, sid: str, kicker: str = "") -> Slide:
+        return Slide(id=sid, kind="figure", notes=block(fig.notes), kicker=kicker, title=fig.title,
+                     body=Markup(figures.svg(fig, self.content)))
+
+    def table_slide(self, table: Comparison, base: str, kicker: str = "") -> Slide:
+        return Slide(id=f"{base}-table", kind="table", notes=block(table.reading), kicker=kicker, title=table.title,
+                     table=table, rows=table.shown_rows)
 
     # -- the deck ------------------------------------------------------------------------
 
     def slides(self, deck: Deck) -> list[list[Slide]]:
-        sections = [self.section(deck, s) for s in deck.sections]
+        sections = [self.part_slides(deck, p) for p in self.content.parts(deck)]
         seen: set[str] = set()
         for slides in sections:
             for slide in slides:
-                while slide.id in seen:  # a section used twice in one deck keeps unique anchors
+                while slide.id in seen:  # a part used twice in one deck keeps unique anchors
                     slide.id += "-bis"
                 seen.add(slide.id)
                 if slide.qr_url:
@@ -218,11 +241,22 @@ class DeckBuilder:
 
     def render(self, deck: Deck) -> str:
         sections = self.slides(deck)
-        return template().render(
+        return typeset(template().render(
             deck=deck, sections=sections, site_url=self.site_url, talk=self.talk,
             total_seconds=round(deck.minutes * 60), typeset=typeset,
             author=self.content.site.author, article=self.content.site.article_title,
-        )
+        ))
+
+
+ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*:|\.{0,2}/|#)\S*")
+
+
+def _as_read(value):
+    """Every text a template prints is plain text with French spacing (autoescape then escapes it);
+    addresses and markup already made (Markup) are printed as they are."""
+    if isinstance(value, str) and not isinstance(value, Markup) and not ADDRESS.fullmatch(value):
+        return french(plain(value))
+    return value
 
 
 @lru_cache(maxsize=2)
@@ -233,8 +267,9 @@ def template(name: str = "deck.html.j2"):
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_as_read,
     )
-    env.filters["fr"] = lambda text: Markup(typeset(str(Markup.escape(text))))
+    env.filters["fr"] = lambda text: Markup(esc(text))  # plain, French spacing, escaped: text or attribute
     return env.get_template(name)
 
 
@@ -245,15 +280,23 @@ def deck_files(content: Content, site_url: str) -> dict[str, str]:
 
 
 def handout_html(content: Content, site_url: str) -> str:
-    """The participants' handout: the seven claims, their tables and takeaways, the glossary."""
+    """The participants' handout: the opener and the thesis, one page per argument, the exercises, the
+    conclusion and the glossary."""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    return template("handout.html.j2").render(
+    opener = content.figure_for(0)
+    talk = content.talk
+    return typeset(template("handout.html.j2").render(
+        talk=talk, opener_figure=opener, opener_svg=Markup(figures.figure(opener, content)),
+        opener_table=content.comparison(opener.items_from),
+        groups={a.number: talk.group(a.exercise.group) for a in content.arguments},
+        durations={a.number: f"{minutes(a.exercise.minutes)} · {content.site.label('exercise-debrief')} : "
+                             f"{minutes(a.exercise.debrief.minutes)}" for a in content.arguments},
         figures={a.number: Markup(figures.figure(content.figure_for(a.number), content)) for a in content.arguments},
         site=content.site, site_url=site_url, arguments=content.arguments,
         tables={a.number: content.comparisons_for(a.number) for a in content.arguments},
         glossary=sorted(content.glossary, key=lambda t: t.term.lower()),
         qr=qr_svg(site_url, content.site.label("handout-qr")),
-    )
+    ))
 
 
 def asset_files(root: Path) -> dict[str, Path]:
@@ -269,6 +312,20 @@ def asset_files(root: Path) -> dict[str, Path]:
     return files
 
 
+def check_pptx(content: Content, site_url: str, root: Path) -> None:
+    """Every deck element must have a PowerPoint rendering (`make pdf` writes the files): one line if not.
+    Whether each text fits its slide is the PDF step's check: any text builds the site."""
+    from mkdocs.exceptions import PluginError
+
+    from macros.model import ContentError
+    from slides import powerpoint
+
+    try:
+        powerpoint.check(content, site_url, root, fit=False)
+    except ContentError as error:
+        raise PluginError(f"Bad content: {error}") from None
+
+
 def add_decks(files, config, content: Content):
     """Add the decks and their assets to the files MkDocs builds."""
     from mkdocs.structure.files import File
@@ -277,6 +334,7 @@ def add_decks(files, config, content: Content):
     site_url = config.site_url or "http://127.0.0.1:8000/"
     for path, html in deck_files(content, site_url).items():
         files.append(File.generated(config, path, content=html))
+    check_pptx(content, site_url, root)
     files.append(File.generated(config, HANDOUT, content=handout_html(content, site_url)))
     for path, source in asset_files(root).items():
         files.append(File.generated(config, path, abs_src_path=str(source)))

@@ -285,6 +285,25 @@ def test_copy_link_button_copies_the_canonical_url(server, browser, content):
     ctx.close()
 
 
+def test_cite_block_dates_the_consultation_today(server, browser, content):
+    """ISO 690 wants the date consulted: the reader's today, also after an instant (no reload) navigation."""
+    from datetime import date
+
+    from macros.sharing import french_date
+
+    today = date.today()
+    page = browser.new_page()
+    page.goto(server + content.argument(3).url)
+    page.locator(".arg-pager__next a").first.click()
+    page.wait_for_url(server + content.argument(4).url)
+    page.locator(".share__cite summary").click()
+    consulted = page.locator(".share__cite time.cite__today")
+    assert consulted.inner_text() == french_date(today.isoformat())
+    assert consulted.get_attribute("datetime") == today.isoformat()
+    assert f"[consulté le {french_date(today.isoformat())}]" in page.locator(".cite__iso").inner_text().replace("\u00a0", " ")
+    page.close()
+
+
 def test_keyboard_only(server, browser, content):
     """A skip link first, a visible focus, and the glossary reachable with Tab alone."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})

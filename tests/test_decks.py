@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pypdf
 from bs4 import BeautifulSoup
@@ -68,7 +69,18 @@ def test_tables_shown_equal_their_data(site, content):
             rows = [[cell_text(c) for c in tr.find_all(["th", "td"])]
                     for t in page.select(f'table[data-table="{table_id}"]') for tr in t.select("tbody tr")]
             data = content.comparison(table_id)
-            assert rows == [[squash(r.criterion), squash(r.left), squash(r.right)] for r in data.rows]
+            assert rows == [[squash(r.criterion), squash(r.left), squash(r.right)] for r in data.shown_rows]
+
+
+def test_every_deck_states_the_thesis_after_the_opener(site, content):
+    for deck in content.decks:
+        ids = [s["id"] for s in slides(deck_page(site, deck.id))]
+        assert "thesis" in ids, deck.id
+        assert ids.index("thesis") > max(i for i, sid in enumerate(ids) if sid.startswith("opener")), deck.id
+        thesis = deck_page(site, deck.id).select_one("#thesis")
+        said = cell_text(thesis)
+        assert "prospection facile" in said and "sans effort" in said, said
+        assert "start-up" in cell_text(thesis.select_one("aside.notes")), deck.id
 
 
 def test_formation_shows_every_argument_table_and_the_five_beliefs(site, content):
@@ -104,12 +116,31 @@ def test_no_deck_file_refers_to_another_host(site):
 
 def test_pdf_has_one_page_per_slide(pdfs, content):
     for deck in content.decks:
-        count = len(slides(deck_page(pdfs, deck.id)))
+        sections = slides(deck_page(pdfs, deck.id))
+        count = len(sections)
         reader = pypdf.PdfReader(pdfs / "slides" / deck.id / f"{deck.id}.pdf")
         assert len(reader.pages) == count
+        for section, pdf_page in zip(sections, reader.pages):  # each page prints its own slide, heading included
+            heading = section.select_one("h1, h2")
+            printed = re.sub(r"\s+", "", unicodedata.normalize("NFKC", squash(pdf_page.extract_text() or "")))
+            assert re.sub(r"\s+", "", cell_text(heading))[:20] in printed, (deck.id, section["id"])
         box = reader.pages[0].mediabox
         assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
         notes = pypdf.PdfReader(pdfs / "slides" / deck.id / f"{deck.id}-notes.pdf")
         assert len(notes.pages) >= 2 * count
         first_notes = squash(content.talk.title.notes)[:30]
         assert any(first_notes in squash(p.extract_text() or "") for p in notes.pages[:3])
+
+
+def test_the_participants_pdf_keeps_the_quiz_answers_for_the_trainer(pdfs, content):
+    deck = "formation"
+    answers = [squash(a.quiz[0].choices[a.quiz[0].answer]) for a in content.arguments]
+    label = squash(content.talk.label("quiz-answer"))
+
+    def quiz_pages(name: str) -> list[str]:
+        reader = pypdf.PdfReader(pdfs / "slides" / deck / name)
+        pages = [squash(p.extract_text() or "") for p in reader.pages]
+        return [p for p in pages if any(a[:25] in p for a in answers)]
+
+    assert quiz_pages(f"{deck}.pdf") and not any(label in p for p in quiz_pages(f"{deck}.pdf"))
+    assert sum(label in p for p in quiz_pages(f"{deck}-notes.pdf")) >= len(content.arguments)

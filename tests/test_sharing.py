@@ -14,6 +14,7 @@ from PIL import Image
 
 from conftest import ROOT
 from macros import cards, sharing
+from macros.text import french
 from macros.render import page_url
 
 SITE_URL = "https://executive-selling.github.io/mythe-prospection-facile/"
@@ -128,8 +129,12 @@ def test_share_block(site, content):
         assert block.select_one("input.share__url")["value"] == url
         assert block.select_one("button.share__copy")["data-copy"] == url
         post = block.select_one("textarea.share__post").get_text()
-        assert len(post) <= 280 and post.endswith(url)
-        cite = plain(block.select_one(".share__cite p").get_text())
+        assert len(post) <= sharing.POST_MAX and post.startswith(french(a.claim)) and post.endswith(url)
+        assert french(content.site.label("share-post-document")) in post  # the post presents the attached carousel
+        carousel = block.select_one("a.share__carousel[download]")
+        assert carousel.get_text() == "Télécharger le carrousel LinkedIn (PDF)" == content.site.label("carousel-pdf")
+        assert carousel["href"] == f"../../carrousels/argument-{a.number}-{a.slug}.pdf"
+        cite = plain(block.select_one(".share__cite .cite__iso").get_text())
         assert "DRILLON, François" in cite and url in cite and a.title in cite
         assert not page.select('script[src*="linkedin"], iframe')
 

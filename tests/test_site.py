@@ -190,3 +190,13 @@ def test_no_built_file_loads_from_another_host(site):
 
 def test_no_data_files_published(site):
     assert not (site / "data").exists()
+
+
+def test_each_argument_page_shows_where_it_comes_from(site, content):
+    for a in content.arguments:
+        line = soup(site, a.url, tips=True).select_one("h1 ~ p.arg-source")
+        assert line is not None, a.number
+        quoted = line.select_one("q")
+        assert squash(quoted.get_text()) == squash(a.source.heading), a.number
+        assert not quoted.select(".gl"), a.number  # the article's words carry no glossary mark
+        assert f"partie {a.number}" in text(line)
