@@ -9,9 +9,9 @@ Usage: python scripts/bench.py [--runs N] [--lighthouse-runs N] [--scale 1,5,10]
 2. Build time: alternates --runs full builds (site, decks, cards; .cache/ cleared) with --runs
    builds of the same Markdown by plain Material (no macros, hooks, decks or cards).
 3. Scale: scripts/synthetic.py writes the content repeated 1, 5 and 10 times (7, 35 and 70
-   arguments with their tables, figures, quizzes and deck sections) in a temporary folder; for
-   each, the build time (median of --runs), the PDF step (scripts/print_pdfs.py) and the size of
-   the site, and how they grow.
+   arguments with their tables, figures, quizzes and decks) in a temporary folder; for each, the
+   build time, the PDF step (scripts/print_pdfs.py) and the size of the site (medians of --runs),
+   and how they grow.
 Targets (issue 15): home and argument pages at performance 100, the shortest deck at 100, every
 other deck at 98 or more, every other category at 100, an argument page within 100 KiB and a deck
 within 150 KiB, growth from 7 to 70 arguments linear or better. A target missed is reported, not
@@ -266,7 +266,7 @@ def scale(counts: list[int], runs: int, tmp: Path) -> list[dict]:
     rows = []
     for count in counts:
         site = sites[count]
-        pdf_files = [p for p in site.rglob("*") if p.suffix in (".pdf", ".zip")]
+        pdf_files = [p for p in site.rglob("*") if p.suffix in (".pdf", ".pptx", ".zip")]
         size, files = site_size(site)
         wall, cpu = medians(builds[count])
         rows.append({"arguments": arguments[count], "build": wall, "cpu": cpu, "pdf": statistics.median(pdfs[count]),
@@ -280,7 +280,7 @@ def scale(counts: list[int], runs: int, tmp: Path) -> list[dict]:
 def scale_table(rows: list[dict]) -> tuple[list[str], list[str]]:
     mib = 1024 * 1024
     lines = ["| arguments | HTML pages | slides | build (s) | build, CPU (s) | PDF step (s) | site (MiB) | files | "
-             "PDFs and zip (MiB) |",
+             "PDF step's files (MiB) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     lines += [f"| {r['arguments']} | {r['pages']} | {r['slides']} | {r['build']:.1f} | {r['cpu']:.1f} | {r['pdf']:.1f} | "
               f"{r['size'] / mib:.1f} | {r['files']} | {r['pdf_bytes'] / mib:.1f} |" for r in rows]
@@ -376,8 +376,9 @@ def main() -> int:
         f"ratio {full_cpu / plain_cpu:.2f}.", "",
         "## Scale", "",
         f"The real content repeated {', '.join(map(str, counts))} times by scripts/synthetic.py (arguments with their "
-        f"tables, figures, quizzes and deck sections), each built from scratch and printed to PDF (scripts/print_pdfs.py: "
-        f"every deck with and without notes, the handout, the offline zip), {args.runs} times, sizes alternating; medians. "
+        f"tables, figures, quizzes, carousels and decks), each built from scratch and put through the PDF step "
+        f"(scripts/print_pdfs.py: every deck in PDF with and without notes and in PowerPoint, the handout, the carousels, "
+        f"the offline zip), {args.runs} times, sizes alternating; medians. "
         "CPU time is the build's own (user + system), which a busy machine changes little; the PDF step is wall time "
         "(Chromium's processes escape the count). Site size: the built site before the PDF step.", "",
         *growth, "",

@@ -5,10 +5,11 @@ Usage: python scripts/synthetic.py COPIES OUT_DIR
 The real content is read through the model (macros.model.load), never parsed here, and written
 back COPIES times under OUT_DIR: copy k of argument n becomes argument 7·(k−1)+n (slug
 « <slug>-k » from the second copy on) with its quiz, exercise and notes; each comparison table
-and figure gets one copy per copy of its arguments; each deck repeats its run of argument
-sections (from the first to the last section that names an argument) once per copy; mkdocs.yml's
-nav lists every argument. The code (macros/, slides/, overrides/, scripts/) is copied as it is;
-the real project is left untouched. COPIES = 1 gives the real content, written the same way.
+and figure gets one copy per copy of its arguments; each deck that names arguments gets one copy
+per copy of them (« <id>-k », same length: a format is a session, so more arguments make more
+sessions); mkdocs.yml's nav lists every argument. The other data files, the pages and the code
+(macros/, slides/, overrides/, scripts/) are copied as they are; the real project is left
+untouched. COPIES = 1 gives the real content, its arguments and tables written back by the model.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ sys.path.insert(0, str(ROOT))
 from macros.model import ARGUMENTS, DATA, DECKS, load  # noqa: E402
 
 CODE = ("macros", "slides", "overrides", "scripts")
+# The carousels' kicker (« ARGUMENT 6 / 7 · TROUVER N'EST PAS CONVAINCRE ») has one line: with
+# two-digit numbers the longest short titles overflow it, so copies keep their first words only.
+COPY_SHORT_TITLE = 15
 NAV_ARGUMENT = re.compile(r"^([ \t]*)- (?:[^\n:]+: )?arguments/\d+-[a-z0-9-]+\.md[ \t]*\n", re.MULTILINE)
 
 
@@ -50,6 +54,13 @@ class Copies:
         return value if k == 1 else f"{value}-{k}"
 
 
+def first_words(text: str, limit: int) -> str:
+    words = text.split()
+    while len(words) > 1 and len(" ".join(words)) > limit:
+        words.pop()
+    return " ".join(words)
+
+
 def arguments(content, copies: Copies, count: int, out: Path) -> list[str]:
     folder = out / ARGUMENTS
     folder.mkdir(parents=True)
@@ -59,6 +70,8 @@ def arguments(content, copies: Copies, count: int, out: Path) -> list[str]:
             data = entry(argument)
             body = data.pop("body", "")
             data["number"], data["slug"] = copies.number(argument.number, k), copies.id(argument.slug, k)
+            if k > 1:
+                data["short_title"] = first_words(argument.short_title, COPY_SHORT_TITLE)
             path = folder / f"{data['number']}-{data['slug']}.md"
             path.write_text(f"---\n{dump(data)}---\n{body}\n", encoding="utf-8")
             paths.append(path.relative_to(out / "docs").as_posix())
@@ -83,33 +96,26 @@ def data_files(content, copies: Copies, count: int, out: Path) -> None:
                     data["items_from"] = copies.id(data["items_from"], k)
             figures.append(data)
     folder = out / DATA
-    folder.mkdir(parents=True)
-    files = {"comparisons.yml": tables, "figures.yml": figures, "glossary.yml": [entry(t) for t in content.glossary],
-             "site.yml": entry(content.site), "talk.yml": entry(content.talk)}
-    for name, data in files.items():
+    shutil.copytree(ROOT / DATA, folder)  # glossary, site words, article figures: not per argument
+    for name, data in {"comparisons.yml": tables, "figures.yml": figures}.items():
         (folder / name).write_text(dump(data), encoding="utf-8")
 
 
 def decks(content, copies: Copies, count: int, out: Path) -> None:
     folder = out / DECKS
-    folder.mkdir(parents=True)
+    shutil.copytree(ROOT / DECKS, folder)  # copy 1: the real decks
     for deck in content.decks:
-        data = entry(deck)
-        sections = data["sections"]
-        numbered = [i for i, s in enumerate(sections) if s.get("number") is not None]
-        if numbered:
-            first, last = numbered[0], numbered[-1] + 1
-            run = []
-            for k in range(1, count + 1):
-                for section in sections[first:last]:
-                    section = dict(section)
-                    if section.get("number") is not None:
-                        section["number"] = copies.number(section["number"], k)
-                    if section.get("table") is not None:
-                        section["table"] = copies.id(section["table"], k)
-                    run.append(section)
-            data["sections"] = sections[:first] + run + sections[last:]
-        (folder / f"{deck.id}.yml").write_text(dump(data), encoding="utf-8")
+        if not any(s.number is not None for s in deck.sections):
+            continue
+        for k in range(2, count + 1):
+            data = entry(deck)
+            data["id"] = copies.id(deck.id, k)
+            for section in data["sections"]:
+                if section.get("number") is not None:
+                    section["number"] = copies.number(section["number"], k)
+                if section.get("table") is not None:
+                    section["table"] = copies.id(section["table"], k)
+            (folder / f"{data['id']}.yml").write_text(dump(data), encoding="utf-8")
 
 
 def config(paths: list[str], out: Path) -> None:
