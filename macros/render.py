@@ -12,7 +12,7 @@ import posixpath
 
 from . import figures
 from .model import Argument, Comparison, Content
-from .text import esc, md, md_block
+from .text import duration_fr, esc, md, md_block
 
 
 def link(target: str, page: str) -> str:
@@ -180,15 +180,8 @@ def deck_list(content: Content, page: str) -> str:
 
 
 def minutes(value: float) -> str:
-    """A duration as a French reader writes it: « 3 h 30 », « 1 h 05 », « 8 min », « 2 min 30 », « 45 s »."""
-    seconds = round(value * 60)
-    whole, rest = divmod(seconds, 60)
-    nb = "\u00a0"  # no-break spaces: « 1 min 30 » never splits across two lines
-    if whole >= 60:
-        return f"{whole // 60}{nb}h{nb}{whole % 60:02d}"
-    if rest:
-        return f"{whole}{nb}min{nb}{rest:02d}" if whole else f"{rest}{nb}s"
-    return f"{whole}{nb}min"
+    """A duration given in minutes, as a French reader writes it: « 3 h 30 », « 8 min », « 2 min 30 »."""
+    return duration_fr(value * 60)
 
 
 def deck_anchor(argument: Argument) -> str:

@@ -25,7 +25,7 @@ French typography, on text only, never on tags, attributes, entities or code:
                        Entities are decoded before the rules run, so « &amp; » never becomes
                        « &amp ; ».
 
-Durations and clock times for people: duration_fr(seconds), clock_fr(seconds).
+Durations for people: duration_fr(seconds), « 2 min 30 », « 1 h 05 ».
 
 Authors type ordinary spaces; readers get the no-break spaces French typography wants.
 """
@@ -326,9 +326,11 @@ def _whole_seconds(seconds: float) -> int:
 def duration_fr(seconds: float) -> str:
     """A duration as a French reader writes it, with no-break spaces (it never splits).
 
-    45 → « 45 s », 480 → « 8 min », 150 → « 2 min 30 », 3900 → « 1 h 05 », 3600 → « 1 h »,
-    3930 → « 1 h 05 min 30 s ». Seconds are rounded to the nearest whole second."""
+    0 → « 0 min » (a plan's start), 45 → « 45 s », 480 → « 8 min », 150 → « 2 min 30 », 3900 → « 1 h 05 »,
+    3600 → « 1 h », 3930 → « 1 h 05 min 30 s ». Seconds are rounded to the nearest whole second."""
     total = _whole_seconds(seconds)
+    if total == 0:
+        return f"0{NBSP}min"
     h, rest = divmod(total, 3600)
     m, s = divmod(rest, 60)
     if h:
@@ -338,18 +340,6 @@ def duration_fr(seconds: float) -> str:
     if m:
         return f"{m}{NBSP}min{NBSP}{s:02d}" if s else f"{m}{NBSP}min"
     return f"{s}{NBSP}s"
-
-
-def clock_fr(seconds: float) -> str:
-    """A time on the clock, or the time elapsed since a start, counted in seconds: « 9 h 05 ».
-
-    0 → « 0 h 00 », 150 → « 0 h 02 min 30 s », 32700 (9 × 3600 + 300) → « 9 h 05 ». Hours go on
-    past 24 (an elapsed time, not a day). No-break spaces: the time never splits across lines."""
-    total = _whole_seconds(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    clock = f"{h}{NBSP}h{NBSP}{m:02d}"
-    return f"{clock}{NBSP}min{NBSP}{s}{NBSP}s" if s else clock
 
 
 # ---------------------------------------------------------------------------------------------

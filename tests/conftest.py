@@ -42,3 +42,16 @@ def pdfs(site) -> Path:
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A real Chromium (Debian's), one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser import launch
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -362,24 +362,15 @@ def test_a_tab_that_indents_yaml(project):
     assert re.search(rf"{GLOSSARY}:\d+:", line)
 
 
-def test_empty_data_file(project):
-    (project / GLOSSARY).write_text("", encoding="utf-8")
-    fails_with(project, GLOSSARY, "the file is empty")
-
-
-def test_data_file_with_only_a_comment(project):
-    (project / GLOSSARY).write_text("# bientôt\n", encoding="utf-8")
-    fails_with(project, GLOSSARY, "expected a non-empty list")
-
-
-def test_empty_argument_file(project):
-    (project / ARG3).write_text("\n", encoding="utf-8")
-    fails_with(project, ARG3, "the file is empty")
-
-
-def test_empty_deck_file(project):
-    (project / DECK).write_text("", encoding="utf-8")
-    fails_with(project, DECK, "the file is empty")
+@pytest.mark.parametrize("path, text, expected", [
+    (GLOSSARY, "", "the file is empty"),
+    (GLOSSARY, "# bientôt\n", "expected a non-empty list"),
+    (ARG3, "\n", "the file is empty"),
+    ("slides/decks/formation.yml", "", "the file is empty"),
+], ids=["empty data file", "data file with only a comment", "empty argument file", "empty deck file"])
+def test_an_empty_file(project, path, text, expected):
+    (project / path).write_text(text, encoding="utf-8")
+    fails_with(project, path, expected)
 
 
 def test_missing_data_file(project):

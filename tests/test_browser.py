@@ -12,9 +12,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from scripts.browser import launch
 from test_site import PAGES
 
 pytestmark = pytest.mark.browser
@@ -31,14 +29,6 @@ def server(site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 class Watch:

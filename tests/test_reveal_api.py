@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from test_browser import Watch, browser, local, server  # noqa: F401  (fixtures)
+from test_browser import Watch, local, server  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.browser
 READY = "typeof Reveal !== 'undefined' && Reveal.isReady()"

@@ -12,9 +12,6 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from scripts.browser import launch
 
 pytestmark = pytest.mark.browser
 
@@ -71,16 +68,8 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
-
-
-def open_deck(chromium, site, deck_id: str):
-    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+def open_deck(browser, site, deck_id: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
     page.goto((site / "slides" / deck_id / "index.html").as_uri())
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     # no hash updates: their asynchronous echo would hide the fragments this test shows
@@ -89,11 +78,11 @@ def open_deck(chromium, site, deck_id: str):
 
 
 @pytest.fixture(scope="module")
-def measured(chromium, site, content):
+def measured(browser, site, content):
     """Every slide of every deck, measured once with all its fragments shown."""
     out = {}
     for deck in content.decks:
-        page = open_deck(chromium, site, deck.id)
+        page = open_deck(browser, site, deck.id)
         out[deck.id] = []
         for i in range(page.evaluate("Reveal.getTotalSlides()")):
             page.evaluate(f"Reveal.slide({i})")
@@ -150,9 +139,9 @@ def go_to(page, slide_id: str) -> None:
     page.evaluate(f"Reveal.slide(Reveal.getSlides().findIndex(s => s.id === '{slide_id}'))")
 
 
-def test_timed_slides_carry_a_countdown_of_their_minutes(site, content, chromium):
+def test_timed_slides_carry_a_countdown_of_their_minutes(site, content, browser):
     for deck in content.decks:
-        page = open_deck(chromium, site, deck.id)
+        page = open_deck(browser, site, deck.id)
         timed = page.evaluate("""[...document.querySelectorAll('section .countdown')].map(b =>
             [b.closest('section').id, +b.dataset.seconds, +b.closest('section').dataset.timing])""")
         expected = {"exercise": 0, "debrief": 0, "pause": 0}
@@ -164,8 +153,8 @@ def test_timed_slides_carry_a_countdown_of_their_minutes(site, content, chromium
         page.close()
 
 
-def test_t_starts_pauses_and_resets_the_countdown_without_sound(site, chromium):
-    page = open_deck(chromium, site, "formation")
+def test_t_starts_pauses_and_resets_the_countdown_without_sound(site, browser):
+    page = open_deck(browser, site, "formation")
     page.evaluate("""window.__tones = 0; const Ctx = window.AudioContext;
         window.AudioContext = function () { window.__tones++; return new Ctx(); }; 0""")
     go_to(page, "exercice-1")
@@ -190,8 +179,8 @@ def test_t_starts_pauses_and_resets_the_countdown_without_sound(site, chromium):
     page.close()
 
 
-def test_countdown_from_the_speaker_view(site, chromium):
-    page = open_deck(chromium, site, "formation")
+def test_countdown_from_the_speaker_view(site, browser):
+    page = open_deck(browser, site, "formation")
     go_to(page, "exercice-2")
     with page.expect_popup() as popup:
         page.keyboard.press("s")

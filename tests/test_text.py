@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 from conftest import ROOT
 from macros.model import MAX_TEXT, NOT_TEXT, ContentError, check_text
 from macros.sharing import json_for_script
-from macros.text import (NBSP, NNBSP, GlossaryMarker, clock_fr, duration_fr, esc, french, html_block, html_inline,
+from macros.text import (NBSP, NNBSP, GlossaryMarker, duration_fr, esc, french, html_block, html_inline,
                          md, md_block, plain, strip_tags, typeset)
 from text_strategies import texts
 from typography_faults import faults_in
@@ -97,12 +97,10 @@ def test_emphasis_is_the_only_markup():
     assert html_block("a\n\n  *b*\n \nc") == "<p>a</p>\n<p><em>b</em></p>\n<p>c</p>"
 
 
-def test_duration_and_clock_in_french():
+def test_durations_in_french():
     assert [duration_fr(s) for s in (0, 45, 150, 480, 3600, 3900, 3930, 89.6)] == [
-        f"0{NBSP}s", f"45{NBSP}s", f"2{NBSP}min{NBSP}30", f"8{NBSP}min", f"1{NBSP}h", f"1{NBSP}h{NBSP}05",
+        f"0{NBSP}min", f"45{NBSP}s", f"2{NBSP}min{NBSP}30", f"8{NBSP}min", f"1{NBSP}h", f"1{NBSP}h{NBSP}05",
         f"1{NBSP}h{NBSP}05{NBSP}min{NBSP}30{NBSP}s", f"1{NBSP}min{NBSP}30"]
-    assert [clock_fr(s) for s in (0, 150, 9 * 3600 + 300, 26 * 3600)] == [
-        f"0{NBSP}h{NBSP}00", f"0{NBSP}h{NBSP}02{NBSP}min{NBSP}30{NBSP}s", f"9{NBSP}h{NBSP}05", f"26{NBSP}h{NBSP}00"]
     with pytest.raises(ValueError):
         duration_fr(-1)
 
@@ -220,9 +218,9 @@ def test_the_model_refuses_what_no_reader_could_see(bad, text):
 
 @MANY
 @given(st.integers(min_value=0, max_value=30 * 3600))
-def test_durations_and_clocks_read_back(seconds):
+def test_durations_read_back(seconds):
     """No ordinary space (nothing splits), no colon, and the words give back the seconds."""
-    for out in (duration_fr(seconds), clock_fr(seconds)):
+    for out in (duration_fr(seconds),):
         assert " " not in out and ":" not in out
         units, words = ["h", "min", "s"], out.split(NBSP)
         total, last = 0, -1
