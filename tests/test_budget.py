@@ -19,7 +19,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.bench import transferred
-from test_browser import browser  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 KIB = 1024
