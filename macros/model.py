@@ -11,6 +11,7 @@ This module knows nothing of MkDocs or Material, so a move to another generator 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -63,6 +64,12 @@ CUT = "[…]"
 def fold(text: str) -> str:
     """Lowercase, one kind of apostrophe, one kind of space: for comparing texts."""
     return " ".join(text.lower().replace("’", "'").split())
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Dictionary order for French: letters without their accents first, then the accented form."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    return bare.replace("œ", "oe").replace("æ", "ae"), text.casefold()
 
 
 def words_of(text: str) -> list[str]:
@@ -364,11 +371,12 @@ class Article(Entry):
         return {d for n in (*self.figures, *self.illustrations) for d in numbers_in(n.value)}
 
 
-NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?")
+# a percentage is its own number: « 20 ans » does not license « 20 % »
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?(?:[ \u00a0\u202f]?%)?")
 
 
 def numbers_in(text: str) -> list[str]:
-    """The numbers written with digits in a text, spaces removed: « 75 000 » → « 75000 »."""
+    """The numbers written with digits in a text, spaces removed: « 75 000 » → « 75000 », « 80 % » → « 80% »."""
     return [re.sub(r"\s", "", m.group(0)) for m in NUMBER.finditer(text)]
 
 
@@ -530,6 +538,12 @@ class Content:
     def figure_for(self, number: int):
         """The figure of an argument (0: the opener); every argument has exactly one."""
         return next(f for f in self.figures if f.argument == number)
+
+    @cached_property
+    def glossary_in_order(self) -> tuple[Term, ...]:
+        """The glossary in French alphabetical order: accents and case do not count (« prédictif »
+        before « processus »)."""
+        return tuple(sorted(self.glossary, key=lambda t: collation_key(t.term)))
 
     def comparisons_for(self, number: int) -> list[Comparison]:
         return [c for c in self.comparisons if number in c.arguments]

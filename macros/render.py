@@ -75,11 +75,11 @@ def glossary(content: Content, page: str) -> str:
 
     def entry(t) -> str:
         a = content.argument(t.argument)
-        origin = f"*{md(label('key-figure-origin'))} : {md(t.origin)}.* " if t.origin else ""
+        origin = f"{md(label('key-figure-origin'))} : {md(t.origin)}. " if t.origin else ""
         return (f'<dt id="{t.id}">{esc(t.term)}</dt>\n<dd markdown>{md(t.definition)} {origin}'
                 f"[{md(label('argument'))}\u00a0{t.argument} : {md(a.short_title)}]({link(a.path, page)})</dd>")  # no break before the number
 
-    items = "\n".join(entry(t) for t in sorted(content.glossary, key=lambda t: t.term.lower()))
+    items = "\n".join(entry(t) for t in content.glossary_in_order)
     return f'<dl class="glossary" markdown>\n{items}\n</dl>\n'
 
 

@@ -121,6 +121,9 @@ RULES: list[tuple[re.Pattern, str]] = [  # in order of precedence: the first to 
     (re.compile(rf"(?<=\d)(?P<g>{GAP1})[kKM]?€"), NBSP),
     (re.compile(rf"(?<=\d)(?P<g>{GAP1})(?:h|min|s)\b"), NBSP),  # 20 h, 8 min, 30 s
     (re.compile(rf"(?<=\d)(?:{GAP})(?:h|min)(?P<g>{GAP1})(?=\d{{2}}(?!\d))"), NBSP),  # 20 h 30, 2 min 30
+    # a number that names its noun stays with it: niveau 2, partie 5, argument 7
+    (re.compile(rf"\b(?:[Nn]iveau|[Pp]arties?|[Aa]rguments?|[Qq]uestions?|[Éé]tapes?)(?P<g>{GAP1})(?=\d)"), NBSP),
+    (re.compile(rf"(?<![\w.])[A-Z]\.(?P<g>{GAP1})(?=[A-Z][a-zà-ÿ])"), NBSP),  # an initial stays with the name: W. Chan Kim
 ]
 ENTITY_LIKE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")  # typed as text: shown as typed
 THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{GAP1}\d{{3}})+(?!\d)")

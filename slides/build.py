@@ -294,7 +294,7 @@ def handout_html(content: Content, site_url: str) -> str:
         figures={a.number: Markup(figures.figure(content.figure_for(a.number), content)) for a in content.arguments},
         site=content.site, site_url=site_url, arguments=content.arguments,
         tables={a.number: content.comparisons_for(a.number) for a in content.arguments},
-        glossary=sorted(content.glossary, key=lambda t: t.term.lower()),
+        glossary=content.glossary_in_order,
         qr=qr_svg(site_url, content.site.label("handout-qr")),
     ))
 

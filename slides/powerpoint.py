@@ -968,7 +968,7 @@ def render(planner: Planner, deck: Deck, plans: list[SlidePlan], raster: Raster)
         for text in plan.texts:
             if text.role == "qr-caption":
                 box = slide.shapes.add_textbox(0, 0, 0, 0)
-                box.name = "Légende du QR code"
+                box.name = "Légende du code QR"
                 _place(box, text.box)
                 tf = box.text_frame
                 tf.word_wrap = True
@@ -1023,7 +1023,7 @@ def render(planner: Planner, deck: Deck, plans: list[SlidePlan], raster: Raster)
                 shape.name = "Figure"
             else:
                 shape = slide.shapes.add_picture(io.BytesIO(qr_png(pic.url)), emu(x), emu(y), emu(w), emu(h))
-                shape.name = "QR code"
+                shape.name = "Code QR"
                 shape.click_action.hyperlink.address = pic.url
             c_nv = shape._element.find(f".//{qn('p:cNvPr')}")
             c_nv.set("descr", pic.alt)

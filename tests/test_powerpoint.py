@@ -88,7 +88,7 @@ def test_every_slide_has_its_notes_and_editable_text(decks):
             # Text is never a picture: pictures are the figures and the QR codes, each with its alternative text.
             for shape in slide.shapes:
                 if shape.shape_type == MSO_SHAPE_TYPE.PICTURE or getattr(shape, "image", None):
-                    assert shape.name in ("Figure", "QR code"), (deck_id, n, shape.name)
+                    assert shape.name in ("Figure", "Code QR"), (deck_id, n, shape.name)
                     assert shape._element.xpath(".//p:cNvPr/@descr")[0].strip(), (deck_id, n)
 
 
@@ -146,7 +146,7 @@ def test_qr_codes_are_images_that_lead_where_the_deck_says(decks):
     for deck_id, (prs, sections) in decks.items():
         for n, (slide, section) in enumerate(zip(prs.slides, sections), 1):
             link = section.select_one("figure.qr-box a")
-            codes = [s for s in slide.shapes if s.name == "QR code"]
+            codes = [s for s in slide.shapes if s.name == "Code QR"]
             assert len(codes) == (link is not None), (deck_id, n)
             if link is None:
                 continue

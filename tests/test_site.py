@@ -200,3 +200,21 @@ def test_each_argument_page_shows_where_it_comes_from(site, content):
         assert squash(quoted.get_text()) == squash(a.source.heading), a.number
         assert not quoted.select(".gl"), a.number  # the article's words carry no glossary mark
         assert f"partie {a.number}" in text(line)
+
+
+def test_glossary_page_is_in_french_alphabetical_order(site, content):
+    """Accents do not count in a dictionary: « prédictif » comes before « processus d'achat »."""
+    shown = [text(dt) for dt in soup(site, "glossaire/").select("dl.glossary > dt")]
+    assert shown == [t.term for t in content.glossary_in_order]
+    assert len(shown) == len(content.glossary)
+    assert shown.index("prédictif") < shown.index("processus d’achat") < shown.index("prospection")
+
+
+def test_every_glossary_term_is_used_on_the_site(site, content):
+    """The glossary defines the words the site uses: a term no page marks is dead weight."""
+    marked = set()
+    for page in site.rglob("index.html"):
+        if page.parent.name not in ("glossaire", "citer"):
+            marked |= {a["href"].rsplit("#", 1)[1] for a in soup(site, str(page.parent.relative_to(site)), tips=True)
+                       .select("a.gl__term")}
+    assert {t.id for t in content.glossary} - marked == set()

@@ -68,8 +68,11 @@ def test_every_number_is_an_article_figure_or_a_marked_illustration(content):
 
 def test_the_guard_catches_a_stray_number(content):
     allowed = content.article.digits()
-    assert "75000" in allowed and "80" in allowed
+    assert "75000" in allowed and "80%" in allowed
     assert [n for n in numbers_in("un panier de 25 000 € et 80 %") if n not in allowed] == ["25000"]
+    # a percentage is checked as one: the « 20 » of « 20 ans » does not let « 30 % » or « 20 % » through
+    assert numbers_in("20 ans, 20 %, 30\u00a0%") == ["20", "20%", "30%"]
+    assert "20" in allowed and "30%" not in allowed
 
 
 def sentences(text: str) -> list[str]:
