@@ -10,17 +10,19 @@ projector. Nothing refers to another host.
 from __future__ import annotations
 
 import math
-from .model import Content
+from .model import DATA, Content, ContentError
+
 from .text import HTML_SPACE, esc, french, plain
 
 WIDTH = 400
 
 
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Greedy line breaks for a text of font size `size` in `width` units (average glyph ≈ 0.55 em).
+def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """Greedy line breaks for a text of font size `size` in `width` units (average glyph ≈ 0.55 em, bold
+    ≈ 0.68 em: the widest system sans a projector laptop may have, DejaVu Sans, as Chromium draws it).
 
     Lines break at ordinary spaces only: « 20 h 30 » and « 75 000 » stay whole."""
-    per_line = max(4, int(width / (size * 0.55)))
+    per_line = max(4, int(width / (size * (0.68 if bold else 0.55))))
     lines: list[str] = []
     for word in HTML_SPACE.split(french(plain(text)).strip(" \t\n\r\f")):
         if lines and len(lines[-1]) + 1 + len(word) <= per_line:
@@ -33,7 +35,7 @@ def wrap(text: str, size: float, width: float) -> list[str]:
 def text(x: float, y: float, value: str, size: float = 16, cls: str = "fig__ink", anchor: str = "start",
          weight: int = 400, width: float | None = None, leading: float = 1.25) -> tuple[str, float]:
     """A <text> (wrapped into <tspan>s when `width` is given) and the y just below it."""
-    lines = wrap(value, size, width) if width else [value]
+    lines = wrap(value, size, width, weight >= 700) if width else [value]
     spans = "".join(
         f'<tspan x="{x:g}" dy="{0 if i == 0 else size * leading:g}">{esc(line)}</tspan>' for i, line in enumerate(lines)
     )
@@ -103,7 +105,7 @@ def crowd(fig, content: Content) -> tuple[str, float]:
 
 def versus(fig, content: Content) -> tuple[str, float]:
     parts, bottoms = "", []
-    title_lines = max(len(wrap(side.title, 18, 184)) for side in (fig.left, fig.right))
+    title_lines = max(len(wrap(side.title, 18, 184, bold=True)) for side in (fig.left, fig.right))
     for i, side in enumerate((fig.left, fig.right)):
         x = 12 + i * 200
         head, _ = text(x + 88, 34, side.title, 18, "fig__primary-text", "middle", 800, width=184)
@@ -142,8 +144,14 @@ def scale(fig, content: Content) -> tuple[str, float]:
         anchor = "start" if value == fig.ticks[0] else "end" if value == fig.ticks[-1] else "middle"
         parts += text(x, axis_y + 28, label, 15, "fig__muted", anchor)[0]
     parts += f'<line class="fig__threshold" x1="{t:g}" y1="24" x2="{t:g}" y2="{axis_y + 8}"/>'
-    below, y1 = text((x0 + t) / 2, 70, fig.below, 16, "fig__ink", "middle", 700, width=t - x0 - 8)
-    above, y2 = text((t + x1) / 2, 70, fig.above, 16, "fig__ink", "middle", 700, width=x1 - t - 8)
+    zones = {"below": t - x0 - 8, "above": x1 - t - 8}
+    for name, width in zones.items():  # each zone holds three lines above the axis, never a fourth
+        if len(wrap(getattr(fig, name), 16, width, bold=True)) > 3:
+            i = next(i for i, f in enumerate(content.figures) if f.id == fig.id)
+            raise ContentError(str(DATA / "figures.yml"), f"entry {i + 1} (« {fig.id} »)", name,
+                               f"too long for its side of the scale (more than three lines of about {int(width / (16 * 0.68))} characters): shorten it")
+    below, y1 = text((x0 + t) / 2, 70, fig.below, 16, "fig__ink", "middle", 700, width=zones["below"])
+    above, y2 = text((t + x1) / 2, 70, fig.above, 16, "fig__ink", "middle", 700, width=zones["above"])
     mark = f"{fig.threshold:g} {fig.unit}"
     mark_svg, _ = text(t, 18, mark, 17, "fig__accent", "middle", 800)
     return parts + below + above + mark_svg, axis_y + 44

@@ -551,3 +551,10 @@ def test_jinja_other_than_a_macro_call(project, jinja):
     with (project / PAGE).open("a", encoding="utf-8") as f:
         f.write(f"\n{jinja}\n")
     fails_with(project, f"{PAGE}:", "outside a {{ name(arguments) }} call")
+
+
+def test_figure_label_too_long_for_its_side_of_the_scale(project):
+    """A label that would run into the axis stops the build instead of being drawn over it."""
+    edit(project / FIGURES, "  below: poste menacé\n",
+         "  below: le poste du vendeur de commodités est menacé par le « matching »\n")
+    fails_with(project, FIGURES, "panier-moyen", "below", "too long for its side of the scale")
