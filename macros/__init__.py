@@ -63,9 +63,8 @@ _site: dict[str, str] = {"url": ""}  # site_url, set by define_env: a reference 
 
 def site_citation(content: Content, page: str) -> str:
     """How to cite the whole site: ISO 690 and APA 7 references, its BibTeX and RIS files."""
-    url = sharing.absolute(_site["url"] or "http://127.0.0.1:8000/", "")
-    modified = max([content.site.published, *modified_dates(content.root).values()])
-    return citation.block(content, citation.for_site(content, url, modified), "../" * render.page_url(page).count("/"))
+    ref = citation.site_reference(content, _site["url"] or "http://127.0.0.1:8000/", modified_dates(content.root))
+    return citation.block(content, ref, "../" * render.page_url(page).count("/"))
 
 
 MACROS: dict[str, Callable[..., str]] = {

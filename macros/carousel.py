@@ -24,7 +24,7 @@ import segno
 from PIL import ImageFont
 
 from . import figures
-from .cards import BLACK, BOLD, FONTS, REGULAR
+from .cards import BLACK, BOLD, EMBER, FONTS, NAVY, NAVY_DARK, REGULAR, SAND, WHITE
 from .citation import file_name
 from .model import ARGUMENTS, DATA, Argument, Content, ContentError
 from .sharing import CAROUSELS
@@ -47,8 +47,7 @@ SWIPE = 110  # the cover's arrow, bottom right: the credits keep clear of it
 MIN_FIGURE_SCALE = 1.8  # a figure's 15-unit text stays at 27 pt or more
 
 WEIGHTS = {400: REGULAR, 700: BOLD, 800: BLACK}
-INK, MUTED, ACCENT, NAVY, NAVY_DARK, EMBER, SAND, PAPER, WHITE = (
-    "#17202b", "#4a5563", "#a8431a", "#1f3a5f", "#10233d", "#e07a3f", "#f6efe6", "#fbf8f3", "#ffffff")
+INK, MUTED, ACCENT, PAPER = "#17202b", "#4a5563", "#a8431a", "#fbf8f3"  # with the cards' palette, imported
 
 
 @dataclass(frozen=True)

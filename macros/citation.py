@@ -47,6 +47,13 @@ def for_site(content: Content, url: str, modified: str) -> Reference:
     return Reference(file_name(None), content.site.label("cite-site"), url, content.site.published, modified, True)
 
 
+def site_reference(content: Content, site_url: str, modified: dict[str, str]) -> Reference:
+    """The whole site, at its address, last changed with its most recently changed page."""
+    from .sharing import absolute
+
+    return for_site(content, absolute(site_url, ""), max([content.site.published, *modified.values()]))
+
+
 def for_page(content: Content, title: str, url: str, is_home: bool, modified: str) -> Reference:
     """A citable page that is not an argument (the home page stands for the whole site)."""
     if is_home:
@@ -204,7 +211,7 @@ def files(content: Content, site_url: str, modified: dict[str, str]) -> dict[str
 
     published = content.site.published
     refs = [for_argument(content, a, absolute(site_url, a.url), modified.get(a.path, published)) for a in content.arguments]
-    refs.append(for_site(content, absolute(site_url, ""), max([published, *modified.values()])))
+    refs.append(site_reference(content, site_url, modified))
     out = {}
     for ref in refs:
         out[f"{FILES}/{ref.key}.bib"] = bibtex(content, ref)

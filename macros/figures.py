@@ -127,12 +127,35 @@ def versus(fig, content: Content) -> tuple[str, float]:
     return parts, max(bottoms) - 8
 
 
-def scale(fig, content: Content) -> tuple[str, float]:
-    x0, x1, axis_y = 24, WIDTH - 24, 120
+SCALE_X0, SCALE_X1, SCALE_LINES = 24, WIDTH - 24, 3  # a zone holds three lines above the axis
+
+
+def _scale_at(fig, v: float) -> float:
     lo, hi = math.log10(fig.ticks[0]), math.log10(fig.ticks[-1])
+    return SCALE_X0 + (math.log10(v) - lo) / (hi - lo) * (SCALE_X1 - SCALE_X0)
+
+
+def scale_zones(fig) -> dict[str, float]:
+    """The width each label of a scale has, either side of its threshold."""
+    t = _scale_at(fig, fig.threshold)
+    return {"below": t - SCALE_X0 - 8, "above": SCALE_X1 - t - 8}
+
+
+def check(content: Content) -> None:
+    """What only the drawing can tell, once per build: a scale label that would run into the axis."""
+    for i, fig in enumerate(content.figures):
+        for name, width in (scale_zones(fig).items() if fig.kind == "scale" else ()):
+            if len(wrap(getattr(fig, name), 16, width, bold=True)) > SCALE_LINES:
+                raise ContentError(str(DATA / "figures.yml"), f"entry {i + 1} (« {fig.id} »)", name,
+                                   f"too long for its side of the scale (more than three lines of about "
+                                   f"{int(width / (16 * 0.68))} characters): shorten it")
+
+
+def scale(fig, content: Content) -> tuple[str, float]:
+    x0, x1, axis_y = SCALE_X0, SCALE_X1, 120
 
     def at(v: float) -> float:
-        return x0 + (math.log10(v) - lo) / (hi - lo) * (x1 - x0)
+        return _scale_at(fig, v)
 
     t = at(fig.threshold)
     parts = (f'<rect class="fig__zone-below" x="{x0}" y="40" width="{t - x0:g}" height="{axis_y - 40}"/>'
@@ -144,12 +167,7 @@ def scale(fig, content: Content) -> tuple[str, float]:
         anchor = "start" if value == fig.ticks[0] else "end" if value == fig.ticks[-1] else "middle"
         parts += text(x, axis_y + 28, label, 15, "fig__muted", anchor)[0]
     parts += f'<line class="fig__threshold" x1="{t:g}" y1="24" x2="{t:g}" y2="{axis_y + 8}"/>'
-    zones = {"below": t - x0 - 8, "above": x1 - t - 8}
-    for name, width in zones.items():  # each zone holds three lines above the axis, never a fourth
-        if len(wrap(getattr(fig, name), 16, width, bold=True)) > 3:
-            i = next(i for i, f in enumerate(content.figures) if f.id == fig.id)
-            raise ContentError(str(DATA / "figures.yml"), f"entry {i + 1} (« {fig.id} »)", name,
-                               f"too long for its side of the scale (more than three lines of about {int(width / (16 * 0.68))} characters): shorten it")
+    zones = scale_zones(fig)  # check() has made sure each label fits its zone
     below, y1 = text((x0 + t) / 2, 70, fig.below, 16, "fig__ink", "middle", 700, width=zones["below"])
     above, y2 = text((t + x1) / 2, 70, fig.above, 16, "fig__ink", "middle", 700, width=zones["above"])
     mark = f"{fig.threshold:g} {fig.unit}"

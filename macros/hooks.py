@@ -80,14 +80,15 @@ def check_macros(markdown: str, src: str, content, offset: int = 0) -> None:
 def page_text(file, content, root: Path) -> tuple[str, str]:
     """A page's title and description: an argument's from the model, others' from front matter.
     Its body's macros are checked here, before mkdocs-macros renders anything."""
+    argument = content.argument_at(file.src_uri)
+    if argument:  # the model has read it already
+        check_macros(argument.body, file.src_uri, content, argument.body_line - 1)
+        return argument.title, argument.claim
     try:
         meta, body, body_line = read_page(Path(file.abs_src_path), root)
     except ContentError as error:
         raise PluginError(f"Bad content: {error}") from None
     check_macros(body, file.src_uri, content, body_line - 1)
-    argument = content.argument_at(file.src_uri)
-    if argument:
-        return argument.title, argument.claim
     where = f"Bad content: docs/{file.src_uri}: front matter"
     if not isinstance(meta, dict):
         raise PluginError(f"{where}: expected a mapping of fields between --- lines (with title and description)")

@@ -181,7 +181,8 @@ class Argument(Entry):
     objectives: Annotated[list[Objective], Field(min_length=1, max_length=2)]
     exercise: Exercise
     quiz: Annotated[list[QuizItem], Field(min_length=3)]
-    body: str = ""
+    body: str = ""  # the page's Markdown after the front matter (its macros are checked before rendering)
+    body_line: int = 1  # the line of the file it starts on, for error messages
 
     @model_validator(mode="after")
     def _coherent(self):
@@ -421,9 +422,6 @@ LABELS = (
 SlideKind = Literal["title", "claim", "image", "figure", "comparison", "question", "takeaways"]
 OpenerSlide = Literal["figure", "beliefs", "table"]
 Minutes = Annotated[int | float, Field(gt=0, le=240)]
-# Parts whose minutes the deck file gives; an argument's come from `argument_slides`, an exercise's
-# (and its debrief's) from the exercise itself, so a duration is written once.
-TIMED_KINDS = ("title", "agenda", "opener", "thesis", "pause", "quiz", "conclusion", "discussion", "credits")
 
 
 class DeckSection(Entry):
@@ -807,11 +805,11 @@ def read_list(path: Path, root: Path, model: type[Entry], key: str = "id") -> li
 
 def read_argument(path: Path, root: Path) -> Argument:
     rel = _rel(path, root)
-    data, body, _line = read_page(path, root)
+    data, body, body_line = read_page(path, root)
     if data is None:
         raise ContentError(rel, "front matter", "", "expected the file to start with YAML front matter between --- lines")
     if isinstance(data, dict):
-        data = {**data, "body": body.strip()}
+        data = {**data, "body": body, "body_line": body_line}
     argument = validate(Argument, data, rel, "front matter")
     name = ARGUMENT_FILE.match(path.name)
     if not name or (int(name.group(1)), name.group(2)) != (argument.number, argument.slug):
@@ -898,17 +896,20 @@ def read_deck(path: Path, root: Path, content: Content) -> Deck:
     count = len(content.arguments)
     for i, section in enumerate(deck.sections):
         entry = f"sections[{i}] ({section.kind})"
+        # the deck file gives a part's minutes, but an argument's come from `argument_slides` and an
+        # exercise's (and its debrief's) from the exercise itself: a duration is written once
         allowed = {"argument": ("number", "table"), "exercise": ("number",), "opener": ("minutes", "slides")}.get(
             section.kind, ("minutes",))
         extra = [k for k in ("minutes", "number", "table", "slides") if getattr(section, k) is not None and k not in allowed]
         if extra:
+            takes = {"table": "an « argument »", "slides": "an « opener »", "number": "an « argument » or « exercise »"}
             why = {"argument": "its minutes come from argument_slides",
                    "exercise": "its minutes come from the exercise (minutes and debrief.minutes)"}.get(
-                section.kind, f"only {'an « argument »' if extra[0] == 'table' else 'an « opener »' if extra[0] == 'slides' else 'an « argument » or « exercise »'} part takes it")
+                section.kind, f"only {takes.get(extra[0])} part takes it")
             raise ContentError(rel, entry, extra[0], f"not allowed here ({why})")
         if section.kind in ("argument", "exercise") and (section.number is None or not 1 <= section.number <= count):
             raise ContentError(rel, entry, "number", f"expected an argument number from 1 to {count}, got {section.number!r}")
-        if section.kind in TIMED_KINDS and section.minutes is None:
+        if "minutes" in allowed and section.minutes is None:
             raise ContentError(rel, entry, "minutes", "missing (required)")
         if section.table is not None and section.table not in tables:
             raise ContentError(rel, entry, "table", f"unknown comparison table « {section.table} » (known: {', '.join(sorted(tables))})")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import figures
 from .model import ARGUMENTS, DATA, DECKS, Content, ContentError, load
 from .sharing import git_dates
 
@@ -31,6 +32,7 @@ def content_for(root: Path | str) -> Content:
         return cached[1]
     try:
         content = load(root)
+        figures.check(content)
     except ContentError as error:
         raise PluginError(f"Bad content: {error}") from None
     _cache[root] = (signature, content)

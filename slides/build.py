@@ -22,7 +22,7 @@ from markupsafe import Markup
 from macros import figures
 from macros.render import minutes
 from macros.model import Comparison, Content, Deck, Part
-from macros.text import esc, french, html_block, html_inline, plain, typeset
+from macros.text import duration_fr, esc, french, html_block, html_inline, plain, typeset
 
 HERE = Path(__file__).parent
 REVEAL = Path("node_modules/reveal.js")
@@ -139,7 +139,7 @@ class DeckBuilder:
 
     def part_pause(self, deck: Deck, part: Part) -> list[Slide]:
         seconds = round(part.minutes * 60)
-        return [self.talk_slide("pause", "pause", countdown=seconds, meta=self.duration(seconds))]
+        return [self.talk_slide("pause", "pause", countdown=seconds, meta=duration_fr(seconds))]
 
     def part_quiz(self, deck: Deck, part: Part) -> list[Slide]:
         slides = [self.talk_slide("quiz", "points")]
@@ -159,9 +159,6 @@ class DeckBuilder:
     def part_credits(self, deck: Deck, part: Part) -> list[Slide]:
         return [self.talk_slide("credits", "points", qr_url=self.site_url)]
 
-    def duration(self, seconds: int) -> str:
-        return minutes(seconds / 60)
-
     def part_exercise(self, deck: Deck, part: Part) -> list[Slide]:
         a = self.content.argument(part.number)
         e, seconds = a.exercise, round(part.minutes * 60)
@@ -169,16 +166,17 @@ class DeckBuilder:
         return [Slide(id=f"exercice-{a.number}", kind="exercise", notes=notes, seconds=seconds,
                       kicker=f"{self.talk.label('exercise')} · {self.content.site.label('argument')} {a.number}",
                       title=e.title, points=[inline(s) for s in e.steps], countdown=seconds,
-                      meta=f"{self.talk.group(e.group)} · {self.duration(seconds)}")]
+                      meta=f"{self.talk.group(e.group)} · {duration_fr(seconds)}")]
 
     def part_debrief(self, deck: Deck, part: Part) -> list[Slide]:
         a = self.content.argument(part.number)
         e, seconds = a.exercise, round(part.minutes * 60)
-        listen = "\n".join(f"- {x}" for x in e.listen_for)
-        notes = block(self.talk.debrief.notes) + block(f"**{self.content.site.label('exercise-listen')}**\n\n{listen}\n\n{e.closing}")
+        listen = Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(inline(x)) for x in e.listen_for))
+        notes = (block(self.talk.debrief.notes) + block(f"**{self.content.site.label('exercise-listen')}**")
+                 + listen + block(e.closing))
         return [Slide(id=f"exercice-{a.number}-mise-en-commun", kind="debrief", notes=notes, seconds=seconds,
                       kicker=f"{self.talk.label('debrief')} · {self.talk.label('exercise')} {a.number}",
-                      title=e.title, body=inline(e.debrief.prompt), countdown=seconds, meta=self.duration(seconds))]
+                      title=e.title, body=inline(e.debrief.prompt), countdown=seconds, meta=duration_fr(seconds))]
 
     def part_argument(self, deck: Deck, part: Part) -> list[Slide]:
         a = self.content.argument(part.number)
@@ -186,8 +184,8 @@ class DeckBuilder:
         base = f"argument-{a.number}"
         kicker = f"{site.label('argument')} {a.number} · {a.short_title}"
         slides: list[Slide] = []
-        for kind, minutes in deck.argument_slides.items():
-            sid, seconds = f"{base}-{kind}", round(minutes * 60)
+        for kind, mins in deck.argument_slides.items():
+            sid, seconds = f"{base}-{kind}", round(mins * 60)
             if kind == "title":
                 made = [Slide(id=sid, kind="section", notes=block(a.notes.intro), kicker=f"{site.label('argument')} {a.number}",
                               title=a.title, body=Markup(esc(f"{self.talk.label('source', n=a.number)} : ")) + inline(f"« {a.source.heading} »"))]
@@ -242,8 +240,7 @@ class DeckBuilder:
     def render(self, deck: Deck) -> str:
         sections = self.slides(deck)
         return typeset(template().render(
-            deck=deck, sections=sections, site_url=self.site_url, talk=self.talk,
-            total_seconds=round(deck.minutes * 60), typeset=typeset,
+            deck=deck, sections=sections, talk=self.talk, total_seconds=round(deck.minutes * 60),
             author=self.content.site.author, article=self.content.site.article_title,
         ))
 
@@ -269,7 +266,6 @@ def template(name: str = "deck.html.j2"):
         lstrip_blocks=True,
         finalize=_as_read,
     )
-    env.filters["fr"] = lambda text: Markup(esc(text))  # plain, French spacing, escaped: text or attribute
     return env.get_template(name)
 
 

@@ -49,7 +49,7 @@ from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Emu
 
 from macros.model import DECKS, Content, ContentError, Deck
-from macros.text import typeset
+from macros.text import esc
 
 from .build import DeckBuilder, Slide
 
@@ -140,7 +140,6 @@ def _common(dark: bool = False, kicker: Style | None = None) -> tuple[Ph, ...]:
     )
 
 
-WIDE = (LEFT, 200, RIGHT - LEFT, 140)
 TITLE = Style(48, NAVY, bold=True, line=1.0)
 POINTS = Style(38, INK, line=1.1, space=19, bullet="•", bullet_color=EMBER, indent=42)
 ACTIVITY = (
@@ -318,12 +317,8 @@ def blocks(html: str) -> list[Paragraph]:
 
 
 def plain(text: str) -> Paragraph:
-    """A text field of the model (not Markdown), typeset as the reveal.js template's `fr` filter does."""
-    return runs(typeset(escape(text, quote=False)))
-
-
-def text_of(paragraphs: list[Paragraph]) -> str:
-    return "\n".join("".join(r.text for r in p) for p in paragraphs)
+    """A text field of the model as the reveal.js deck shows it: emphasis marks dropped, French spacing."""
+    return runs(esc(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -589,9 +584,7 @@ class Planner:
         plan.bar = (LEFT, title.box[1], 10, title.box[3])
         self.qr(plan)
 
-    def slide_image(self, deck, slide, plan, layout):
-        self.stack(plan, layout, [Item("title", [plain(slide.title)], 30), Item("body", [runs(slide.body)])])
-        self.qr(plan)
+    slide_image = slide_section  # a title and a line of prose, like a section's first slide
 
     def slide_figure(self, deck, slide, plan, layout):
         qr_h = 16 + QR_SMALL + 6 + QR_CAPTION.size * LINE if slide.qr_url else 0

@@ -46,7 +46,7 @@ def pdfs(site) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    """A real Chromium (Debian's), one per test module."""
+    """A real Chromium (Debian’s where installed, else Playwright’s), one per test module."""
     from playwright.sync_api import sync_playwright
 
     from scripts.browser import launch
@@ -55,3 +55,11 @@ def browser():
         b = launch(p)
         yield b
         b.close()
+
+
+def pytest_collection_modifyitems(items):
+    """A test that reads the printed files needs Chromium (and LibreOffice) as much as one that drives
+    the browser itself: `-m "not browser"` (make test-fast) leaves both out."""
+    for item in items:
+        if "pdfs" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

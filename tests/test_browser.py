@@ -276,7 +276,7 @@ def test_copy_link_button_copies_the_canonical_url(server, browser, content):
 
 
 def test_cite_block_dates_the_consultation_today(server, browser, content):
-    """ISO 690 wants the date consulted: the reader's today, also after an instant (no reload) navigation."""
+    """ISO 690 wants the date consulted: the reader’s today, also on a page reached by a link."""
     from datetime import date
 
     from macros.sharing import french_date

@@ -60,7 +60,7 @@ def built_pages(site: Path) -> list[str]:
     return pages
 
 
-def first_load(browser, base: str, site: Path, url: str) -> dict[str, int]:  # noqa: F811
+def first_load(browser, base: str, site: Path, url: str) -> dict[str, int]:
     """Bytes transferred for each file the page loads, until the network has been idle a moment."""
     ctx = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
     requested: list[str] = []
@@ -79,7 +79,7 @@ def first_load(browser, base: str, site: Path, url: str) -> dict[str, int]:  # n
     return sizes
 
 
-def test_every_page_and_deck_within_budget(hosted, browser, site, content):  # noqa: F811
+def test_every_page_and_deck_within_budget(hosted, browser, site, content):
     decks = {f"slides/{d.id}/" for d in content.decks}
     pages = built_pages(site)
     assert decks <= set(pages) and len(pages) > len(decks) + len(content.arguments)
@@ -95,7 +95,7 @@ def test_every_page_and_deck_within_budget(hosted, browser, site, content):  # n
     assert not over, over
 
 
-def test_budget_counts_what_the_browser_loads(hosted, browser, site, content):  # noqa: F811
+def test_budget_counts_what_the_browser_loads(hosted, browser, site, content):
     """The count covers the files a page pulls in after it starts, not only its tags."""
     sizes = first_load(browser, hosted, site, content.argument(1).url)
     assert any(re.search(r"/bundle\.[0-9a-f]+\.min\.js$", p) for p in sizes), sizes

@@ -12,11 +12,9 @@ import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
-from playwright.sync_api import sync_playwright
 
 from conftest import ROOT
 from macros import carousel, citation
-from scripts.browser import launch
 from scripts.print_pdfs import print_carousels
 from test_sharing import SITE_URL, plain
 
@@ -160,30 +158,24 @@ def test_type_is_large_on_a_phone(layouts):
                 assert text.size >= 26, (item.name, page.kind, text.role, text.size)
 
 
-def test_two_builds_give_the_same_bytes(pdfs, tmp_path):
-    with sync_playwright() as p:
-        browser = launch(p)
-        made = print_carousels(browser, tmp_path)
-        browser.close()
+@pytest.mark.browser
+def test_two_builds_give_the_same_bytes(pdfs, browser, tmp_path):
+    made = print_carousels(browser, tmp_path)
     assert len(made) == len(list((pdfs / "carrousels").glob("*.pdf")))
     for path in made:
         assert path.read_bytes() == (pdfs / "carrousels" / path.name).read_bytes(), path.name
 
 
-def test_the_browser_stops_a_line_that_leaves_its_box(layouts, tmp_path):
+@pytest.mark.browser
+def test_the_browser_stops_a_line_that_leaves_its_box(layouts, browser, tmp_path):
     """A line wider than its box (as if the font measured wrong) stops the PDF step with one line naming the field."""
     item = layouts[citation.file_name(None)]
     claim_page = item.pages[3]
     claim = claim_page.main[1]
     wide = replace(claim, lines=(" ".join(claim.lines),))
     broken = replace(item, pages=(*item.pages[:3], replace(claim_page, main=(claim_page.main[0], wide)), *item.pages[4:]))
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            with pytest.raises(SystemExit) as stop:
-                print_carousels(browser, tmp_path, items=[broken])
-        finally:
-            browser.close()
+    with pytest.raises(SystemExit) as stop:
+        print_carousels(browser, tmp_path, items=[broken])
     message = str(stop.value)
     assert message.startswith("Bad content: docs/arguments/2-ocean-rouge.md: front matter: claim: too long for a carousel page")
     assert "\n" not in message

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_slides_present import open_deck
+
 pytestmark = pytest.mark.browser
 
 CLASHES = """(deck) => [...(deck ? Reveal.getCurrentSlide() : document).querySelectorAll('svg.fig')].map((svg) => {
@@ -44,10 +46,7 @@ def test_figure_text_clashes_with_nothing_on_the_site(browser, site, content):
 def test_figure_text_clashes_with_nothing_in_the_decks(browser, site, content):
     bad = {}
     for deck in content.decks:
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        page.goto((site / "slides" / deck.id / "index.html").as_uri())
-        page.wait_for_function("window.Reveal && Reveal.isReady()")
-        page.evaluate("Reveal.configure({ transition: 'none', hash: false })")
+        page = open_deck(browser, site, deck.id)
         for i in range(page.evaluate("Reveal.getTotalSlides()")):
             page.evaluate(f"Reveal.slide({i})")
             bad.update({f"{deck.id} {i + 1} {k}": v for k, v in page.evaluate(CLASHES, True)})

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import fold

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 PAGES = ["", "conclusion/", "comparaisons/", "glossaire/", "presenter/", "source/"]

@@ -7,7 +7,6 @@ import unicodedata
 import zipfile
 
 import pypdf
-from bs4 import BeautifulSoup
 
 from test_site import soup, squash, text
 
